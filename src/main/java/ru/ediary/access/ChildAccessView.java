@@ -1,0 +1,10 @@
+package ru.ediary.access;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+@Type("ChildAccess")
+@Description("A diary the caller sees, and why.")
+public record ChildAccessView(@NonNull ChildView child, @NonNull AccessCapacity capacity) {
+}

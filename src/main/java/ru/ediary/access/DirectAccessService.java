@@ -1,0 +1,44 @@
+package ru.ediary.access;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import ru.ediary.account.Account;
+import ru.ediary.school.Student;
+import ru.ediary.school.StudentRepository;
+
+/**
+ * Brief rules 1 and 2: a person sees a child's diary when the e-mail AND mobile phone in their profile are
+ * both filled and both equal what the school recorded, as a legal representative of the child or as the
+ * student. Computed from current data on every call, so an edit on either side counts at once.
+ */
+@ApplicationScoped
+public class DirectAccessService {
+
+    public record DirectChild(Student student, AccessCapacity capacity) {
+    }
+
+    private final StudentRepository students;
+
+    DirectAccessService(StudentRepository students) {
+        this.students = students;
+    }
+
+    /** Enrolled children the account sees directly; call inside a transaction. */
+    public List<DirectChild> directChildren(Account account) {
+        if (account.email == null || account.phone == null) {
+            return List.of();
+        }
+        Map<UUID, DirectChild> found = new LinkedHashMap<>();
+        for (Student student : students.findEnrolledByOwnContacts(account.email, account.phone)) {
+            found.put(student.id, new DirectChild(student, AccessCapacity.SELF));
+        }
+        for (Student student : students.findEnrolledByGuardianContacts(account.email, account.phone)) {
+            found.putIfAbsent(student.id, new DirectChild(student, AccessCapacity.PARENT));
+        }
+        return new ArrayList<>(found.values());
+    }
+}

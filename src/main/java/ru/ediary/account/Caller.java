@@ -1,0 +1,61 @@
+package ru.ediary.account;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import ru.ediary.api.ApiException;
+import ru.ediary.api.ForbiddenException;
+import ru.ediary.api.UnauthenticatedException;
+
+/** Who is calling, as the verified token says. One per request. */
+@RequestScoped
+public class Caller {
+
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    JsonWebToken token;
+    @Inject
+    AccountService accounts;
+
+    private UUID accountId;
+
+    public void requireAuthenticated() throws UnauthenticatedException {
+        if (identity.isAnonymous()) {
+            throw new UnauthenticatedException();
+        }
+    }
+
+    public boolean isTeacher() {
+        return !identity.isAnonymous() && identity.hasRole(Roles.TEACHER);
+    }
+
+    public boolean isSchoolSystem() {
+        return !identity.isAnonymous() && identity.hasRole(Roles.SCHOOL_SYSTEM);
+    }
+
+    /** The OIDC client a machine token was issued to (Keycloak puts it in {@code azp}). */
+    public String clientId() {
+        for (String claim : new String[] {"azp", "client_id"}) {
+            Object value = token.getClaim(claim);
+            if (value != null) {
+                return value.toString().replace("\"", "");
+            }
+        }
+        return token.getSubject();
+    }
+
+    /** The calling person's account, registered from the token's claims on the first call. */
+    public UUID accountId() throws ApiException {
+        requireAuthenticated();
+        if (isSchoolSystem()) {
+            throw new ForbiddenException("Операция доступна только пользователям портала.");
+        }
+        if (accountId == null) {
+            accountId = accounts.ensureRegistered(TokenProfile.of(token));
+        }
+        return accountId;
+    }
+}

@@ -1,0 +1,31 @@
+package ru.ediary.api;
+
+import org.eclipse.microprofile.graphql.Description;
+
+@Description("Stable codes of userErrors. Messages are Russian and may be reworded; codes never change.")
+public enum UserErrorCode {
+    REQUIRED("Заполните это поле."),
+    TOO_LONG("Значение слишком длинное."),
+    TOO_MANY("Слишком много элементов."),
+    INVALID_CHARACTERS("Значение содержит недопустимые символы."),
+    INVALID_NAME("Допустимы буквы, пробел, дефис и апостроф."),
+    INVALID_EMAIL("Некорректный адрес электронной почты."),
+    INVALID_PHONE("Укажите номер мобильного телефона, например +7 916 123-45-67."),
+    INVALID_SNILS("Некорректный СНИЛС: проверьте номер и контрольное число."),
+    INVALID_DATE("Некорректная дата."),
+    INVALID_VALUE("Недопустимое значение."),
+    SNILS_TAKEN("Этот СНИЛС уже указан в другой учётной записи."),
+    DUPLICATE("Значение повторяется в запросе."),
+    UNKNOWN_REFERENCE("Ссылка на запись, которой нет в запросе или в школе."),
+    CONCURRENT_CHANGE("Запись изменилась одновременно с вашим запросом. Повторите попытку.");
+
+    private final String message;
+
+    UserErrorCode(String message) {
+        this.message = message;
+    }
+
+    public String message() {
+        return message;
+    }
+}

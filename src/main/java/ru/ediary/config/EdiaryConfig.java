@@ -1,0 +1,57 @@
+package ru.ediary.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** Settings of this service under {@code ediary.*}; defaults documented here and in the README. */
+@ConfigMapping(prefix = "ediary")
+public interface EdiaryConfig {
+
+    Db db();
+
+    Roster roster();
+
+    DevTokens devTokens();
+
+    interface Db {
+        /** Host checked before start-up; the JDBC URL is built from the same value. */
+        String host();
+
+        int port();
+
+        /** Schema that holds every table of this service; tests use their own. */
+        String schema();
+
+        /** Drop everything before migrating: tests only, so each run starts clean. */
+        @WithDefault("false")
+        boolean cleanAtStart();
+
+        /** How long start-up waits for PostgreSQL before it stops with one clear line. */
+        @WithDefault("3")
+        int connectTimeoutSeconds();
+    }
+
+    interface Roster {
+        /** Most students one upsertRoster call may carry. */
+        @WithDefault("5000")
+        int maxStudents();
+
+        /** Most classes one upsertRoster call may carry. */
+        @WithDefault("500")
+        int maxClasses();
+
+        /** Most guardian contacts recorded for one student. */
+        @WithDefault("6")
+        int maxGuardiansPerStudent();
+    }
+
+    interface DevTokens {
+        /** PEM private key that signs dev tokens; set in the dev profile only. */
+        Optional<String> signingKey();
+
+        /** Lifetime of a dev token. */
+        @WithDefault("PT12H")
+        java.time.Duration lifetime();
+    }
+}

@@ -1,0 +1,126 @@
+package ru.ediary.dev;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.jwt.build.Jwt;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.util.HashSet;
+import java.util.Set;
+import ru.ediary.account.Account;
+import ru.ediary.account.AccountRepository;
+import ru.ediary.account.Roles;
+import ru.ediary.config.EdiaryConfig;
+import ru.ediary.school.School;
+import ru.ediary.school.SchoolClassRepository;
+import ru.ediary.school.SchoolRepository;
+
+/**
+ * Dev mode only: mints a signed token for each demo account and school system, so GraphiQL can be tried without
+ * an identity server. The bean, and so the route, is removed from any build that is not a dev build.
+ */
+@IfBuildProfile("dev")
+@ApplicationScoped
+public class DevTokenRoutes {
+
+    static final String ISSUER = "ediary-dev";
+
+    private final EdiaryConfig config;
+    private final AccountRepository accounts;
+    private final SchoolRepository schools;
+    private final SchoolClassRepository classes;
+    private volatile PrivateKey signingKey;
+
+    DevTokenRoutes(EdiaryConfig config, AccountRepository accounts, SchoolRepository schools,
+            SchoolClassRepository classes) {
+        this.config = config;
+        this.accounts = accounts;
+        this.schools = schools;
+        this.classes = classes;
+    }
+
+    void register(@Observes Router router) {
+        router.get("/dev/tokens").blockingHandler(this::list);
+    }
+
+    private void list(RoutingContext context) {
+        try {
+            JsonArrayBuilder out = Json.createArrayBuilder();
+            QuarkusTransaction.requiringNew().run(() -> {
+                Set<String> teacherSnils = new HashSet<>();
+                classes.listAll().forEach(c -> teacherSnils.add(c.teacherSnils));
+                for (Account account : accounts.listAll(io.quarkus.panache.common.Sort.by("subject"))) {
+                    Set<String> roles = account.snils != null && teacherSnils.contains(account.snils)
+                            ? Set.of(Roles.TEACHER) : Set.of();
+                    out.add(Json.createObjectBuilder()
+                            .add("subject", account.subject)
+                            .add("fullName", account.fullName())
+                            .add("roles", Json.createArrayBuilder(roles))
+                            .add("authorization", "Bearer " + personToken(account, roles)));
+                }
+                for (School school : schools.listAll()) {
+                    if (school.systemClientId != null) {
+                        out.add(Json.createObjectBuilder()
+                                .add("subject", "service-account-" + school.systemClientId)
+                                .add("fullName", "Школьная система: " + school.name)
+                                .add("roles", Json.createArrayBuilder(Set.of(Roles.SCHOOL_SYSTEM)))
+                                .add("authorization", "Bearer " + systemToken(school.systemClientId)));
+                    }
+                }
+            });
+            context.response().putHeader("Content-Type", "application/json; charset=utf-8")
+                    .end(out.build().toString());
+        } catch (RuntimeException e) {
+            context.fail(e);
+        }
+    }
+
+    private String personToken(Account account, Set<String> roles) {
+        var claims = Jwt.issuer(ISSUER).subject(account.subject).audience(audience()).groups(roles)
+                .expiresIn(config.devTokens().lifetime());
+        // the same standard claims a real identity provider sends; the profile is registered from them
+        claimIfPresent(claims, "family_name", account.lastName);
+        claimIfPresent(claims, "given_name", account.firstName);
+        claimIfPresent(claims, "middle_name", account.middleName);
+        claimIfPresent(claims, "email", account.email);
+        claimIfPresent(claims, "phone_number", account.phone);
+        return claims.jws().keyId("dev").sign(key());
+    }
+
+    private String systemToken(String clientId) {
+        return Jwt.issuer(ISSUER).subject("service-account-" + clientId).audience(audience())
+                .claim("azp", clientId).groups(Set.of(Roles.SCHOOL_SYSTEM))
+                .expiresIn(config.devTokens().lifetime()).jws().keyId("dev").sign(key());
+    }
+
+    private static void claimIfPresent(io.smallrye.jwt.build.JwtClaimsBuilder claims, String name, String value) {
+        if (value != null) {
+            claims.claim(name, value);
+        }
+    }
+
+    private String audience() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.oidc.token.audience", String.class);
+    }
+
+    private PrivateKey key() {
+        if (signingKey == null) {
+            String location = config.devTokens().signingKey()
+                    .orElseThrow(() -> new IllegalStateException("ediary.dev-tokens.signing-key is not set"));
+            try {
+                signingKey = io.smallrye.jwt.util.KeyUtils.decodePrivateKey(Files.readString(Path.of(location)));
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot read the dev signing key " + location, e);
+            }
+        }
+        return signingKey;
+    }
+}

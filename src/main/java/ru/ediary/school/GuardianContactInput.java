@@ -1,0 +1,63 @@
+package ru.ediary.school;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+import ru.ediary.api.validation.MobilePhone;
+import ru.ediary.api.validation.PersonName;
+import ru.ediary.api.validation.SafeText;
+
+@Input("GuardianContactInput")
+@Description("A legal representative's contacts as the parent gave them to the class teacher. "
+        + "Without `id` a new record is added to the student; with `id` that record is corrected.")
+public class GuardianContactInput {
+
+    @Id
+    @Description("The record to correct; leave out to add a new one.")
+    public String id;
+
+    @Id
+    @Description("The student; required when adding, ignored when correcting.")
+    public String studentId;
+
+    @NonNull @NotBlank @Size(max = 100) @PersonName
+    public String lastName;
+
+    @NonNull @NotBlank @Size(max = 100) @PersonName
+    public String firstName;
+
+    @Size(max = 100) @PersonName
+    public String middleName;
+
+    @NonNull @NotNull
+    public GuardianRelation relation;
+
+    @NonNull @NotBlank @Size(max = 254) @SafeText @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
+    public String email;
+
+    @NonNull @NotBlank @Size(max = 32) @MobilePhone
+    @Description("Mobile phone in any usual form; stored in E.164.")
+    public String phone;
+
+    GuardianContactInput stripped() {
+        var copy = new GuardianContactInput();
+        copy.id = id;
+        copy.studentId = studentId;
+        copy.lastName = strip(lastName);
+        copy.firstName = strip(firstName);
+        copy.middleName = strip(middleName);
+        copy.relation = relation;
+        copy.email = strip(email);
+        copy.phone = strip(phone);
+        return copy;
+    }
+
+    static String strip(String value) {
+        return value == null ? null : value.strip();
+    }
+}

@@ -1,0 +1,30 @@
+package ru.ediary.school;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+import ru.ediary.api.validation.Emails;
+import ru.ediary.api.validation.PhoneNumbers;
+
+@Type("GuardianContact")
+@Description("A legal representative recorded by the school. E-mail and phone are masked: they belong to "
+        + "the representative, not to the school staff reading them.")
+public record GuardianContactView(
+        @Id @NonNull String id,
+        @Description("Key of the school system that owns this record; null when a class teacher recorded it.")
+        String externalId,
+        @NonNull String lastName,
+        @NonNull String firstName,
+        String middleName,
+        @NonNull String fullName,
+        @NonNull GuardianRelation relation,
+        @Description("Masked e-mail, e.g. `a***@mail.ru`.") String maskedEmail,
+        @Description("Masked phone, e.g. `+7916*****67`.") String maskedPhone) {
+
+    public static GuardianContactView of(GuardianContact contact) {
+        return new GuardianContactView(contact.id.toString(), contact.externalId, contact.lastName, contact.firstName,
+                contact.middleName, contact.fullName(), contact.relation, Emails.mask(contact.email),
+                PhoneNumbers.mask(contact.phone));
+    }
+}

@@ -1,0 +1,277 @@
+package ru.ediary.school;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import ru.ediary.api.ApiException;
+import ru.ediary.api.PersistenceFailures;
+import ru.ediary.api.Tx;
+import ru.ediary.api.UserError;
+import ru.ediary.api.UserErrorCode;
+import ru.ediary.api.validation.Emails;
+import ru.ediary.api.validation.InputValidator;
+import ru.ediary.api.validation.PhoneNumbers;
+import ru.ediary.api.validation.SnilsNumbers;
+import ru.ediary.config.EdiaryConfig;
+import ru.ediary.school.RosterPayload.RosterSummary;
+
+/**
+ * Bulk upsert of a school's roster by external ids. All or nothing: one bad row refuses the whole
+ * payload with every bad row named; a valid payload sent twice leaves the same state.
+ */
+@ApplicationScoped
+public class RosterService {
+
+    /** Nobody enrolled today was born before this. */
+    private static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1990, 1, 1);
+
+    private final StaffAccess staff;
+    private final SchoolClassRepository classes;
+    private final StudentRepository students;
+    private final GuardianContactRepository contacts;
+    private final InputValidator validator;
+    private final EdiaryConfig config;
+
+    RosterService(StaffAccess staff, SchoolClassRepository classes, StudentRepository students,
+            GuardianContactRepository contacts, InputValidator validator, EdiaryConfig config) {
+        this.staff = staff;
+        this.classes = classes;
+        this.students = students;
+        this.contacts = contacts;
+        this.validator = validator;
+        this.config = config;
+    }
+
+    public RosterPayload upsert(RosterInput input) throws ApiException {
+        UUID schoolId = Tx.inNew(() -> staff.requireSchoolSystem().id);
+        List<UserError> errors = checkSizes(input);
+        if (!errors.isEmpty()) {
+            return RosterPayload.failed(errors);
+        }
+        errors.addAll(validator.validate(input));
+        errors.addAll(checkRows(input));
+        if (!errors.isEmpty()) {
+            return RosterPayload.failed(sorted(errors));
+        }
+        try {
+            return Tx.inNew(() -> apply(schoolId, input));
+        } catch (PersistenceException e) {
+            // a roster sent twice at once: both try to create the same external ids
+            if (PersistenceFailures.isConcurrentChange(e) || PersistenceFailures.violatedConstraint(e).isPresent()) {
+                return RosterPayload.failed(List.of(UserError.of("", UserErrorCode.CONCURRENT_CHANGE)));
+            }
+            throw e;
+        }
+    }
+
+    private List<UserError> checkSizes(RosterInput input) {
+        List<UserError> errors = new ArrayList<>();
+        if (input.classes.size() > config.roster().maxClasses()) {
+            errors.add(UserError.of("classes", UserErrorCode.TOO_MANY));
+        }
+        if (input.students.size() > config.roster().maxStudents()) {
+            errors.add(UserError.of("students", UserErrorCode.TOO_MANY));
+        }
+        for (int i = 0; i < input.students.size() && errors.size() < 100; i++) {
+            if (input.students.get(i).guardians.size() > config.roster().maxGuardiansPerStudent()) {
+                errors.add(UserError.of("students[" + i + "].guardians", UserErrorCode.TOO_MANY));
+            }
+        }
+        return errors;
+    }
+
+    /** Rules that span rows: unique keys within the payload, and dates no school would record. */
+    private static List<UserError> checkRows(RosterInput input) {
+        List<UserError> errors = new ArrayList<>();
+        Set<String> classKeys = new HashSet<>();
+        for (int i = 0; i < input.classes.size(); i++) {
+            if (!classKeys.add(input.classes.get(i).externalId)) {
+                errors.add(UserError.of("classes[" + i + "].externalId", UserErrorCode.DUPLICATE));
+            }
+        }
+        Set<String> studentKeys = new HashSet<>();
+        for (int i = 0; i < input.students.size(); i++) {
+            var row = input.students.get(i);
+            if (!studentKeys.add(row.externalId)) {
+                errors.add(UserError.of("students[" + i + "].externalId", UserErrorCode.DUPLICATE));
+            }
+            if (row.birthDate != null && row.birthDate.isBefore(EARLIEST_BIRTH_DATE)) {
+                errors.add(UserError.of("students[" + i + "].birthDate", UserErrorCode.INVALID_DATE));
+            }
+            Set<String> guardianKeys = new HashSet<>();
+            for (int j = 0; j < row.guardians.size(); j++) {
+                if (!guardianKeys.add(row.guardians.get(j).externalId)) {
+                    errors.add(UserError.of("students[" + i + "].guardians[" + j + "].externalId",
+                            UserErrorCode.DUPLICATE));
+                }
+            }
+        }
+        return errors;
+    }
+
+    private RosterPayload apply(UUID schoolId, RosterInput input) throws ApiException {
+        School school = staff.requireSchoolSystem();
+        Map<String, SchoolClass> classByKey = classes.findBySchool(schoolId).stream()
+                .collect(Collectors.toMap(c -> c.externalId, Function.identity()));
+
+        // references are checked against the school as stored, before anything is written
+        List<UserError> errors = new ArrayList<>();
+        Set<String> payloadClasses = input.classes.stream().map(c -> c.externalId).collect(Collectors.toSet());
+        for (int i = 0; i < input.students.size(); i++) {
+            String key = input.students.get(i).classExternalId;
+            if (!payloadClasses.contains(key) && !classByKey.containsKey(key)) {
+                errors.add(UserError.of("students[" + i + "].classExternalId", UserErrorCode.UNKNOWN_REFERENCE));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return RosterPayload.failed(errors);
+        }
+
+        int classesCreated = 0;
+        int classesUpdated = 0;
+        for (var row : input.classes) {
+            String teacherSnils = row.teacherSnils == null || row.teacherSnils.isBlank()
+                    ? null : SnilsNumbers.normalize(row.teacherSnils).orElseThrow();
+            String name = row.name.strip();
+            SchoolClass schoolClass = classByKey.get(row.externalId);
+            if (schoolClass == null) {
+                schoolClass = new SchoolClass();
+                schoolClass.id = UUID.randomUUID();
+                schoolClass.school = school;
+                schoolClass.externalId = row.externalId;
+                schoolClass.name = name;
+                schoolClass.teacherSnils = teacherSnils;
+                classes.persist(schoolClass);
+                classByKey.put(row.externalId, schoolClass);
+                classesCreated++;
+            } else if (!name.equals(schoolClass.name) || !Objects.equals(teacherSnils, schoolClass.teacherSnils)) {
+                schoolClass.name = name;
+                schoolClass.teacherSnils = teacherSnils;
+                classesUpdated++;
+            }
+        }
+
+        Map<String, Student> studentByKey = students
+                .findByExternalIds(schoolId, input.students.stream().map(s -> s.externalId).toList()).stream()
+                .collect(Collectors.toMap(s -> s.externalId, Function.identity()));
+        Map<UUID, Map<String, GuardianContact>> ownedContacts = new HashMap<>();
+        for (GuardianContact contact : contacts.findByStudents(studentByKey.values().stream().map(s -> s.id).toList())) {
+            if (contact.externalId != null) {
+                ownedContacts.computeIfAbsent(contact.student.id, k -> new HashMap<>()).put(contact.externalId, contact);
+            }
+        }
+
+        Instant now = Instant.now();
+        int studentsCreated = 0;
+        int studentsUpdated = 0;
+        int guardiansCreated = 0;
+        int guardiansUpdated = 0;
+        int guardiansRemoved = 0;
+        for (var row : input.students) {
+            Student student = studentByKey.get(row.externalId);
+            boolean created = student == null;
+            if (created) {
+                student = new Student();
+                student.id = UUID.randomUUID();
+                student.school = school;
+                student.externalId = row.externalId;
+            }
+            if (created | copy(row, classByKey.get(row.classExternalId), student)) {
+                student.updatedAt = now;
+                if (created) {
+                    students.persist(student);
+                    studentsCreated++;
+                } else {
+                    studentsUpdated++;
+                }
+            }
+            Map<String, GuardianContact> previous = ownedContacts.getOrDefault(student.id, Map.of());
+            Set<String> listed = new HashSet<>();
+            for (var guardianRow : row.guardians) {
+                listed.add(guardianRow.externalId);
+                GuardianContact contact = previous.get(guardianRow.externalId);
+                if (contact == null) {
+                    contact = new GuardianContact();
+                    contact.id = UUID.randomUUID();
+                    contact.student = student;
+                    contact.externalId = guardianRow.externalId;
+                    copy(guardianRow, contact);
+                    contact.updatedAt = now;
+                    contacts.persist(contact);
+                    guardiansCreated++;
+                } else if (copy(guardianRow, contact)) {
+                    contact.updatedAt = now;
+                    guardiansUpdated++;
+                }
+            }
+            for (var entry : previous.entrySet()) {
+                if (!listed.contains(entry.getKey())) {
+                    contacts.delete(entry.getValue());
+                    guardiansRemoved++;
+                }
+            }
+        }
+        classes.flush();
+        return new RosterPayload(new RosterSummary(classesCreated, classesUpdated, studentsCreated, studentsUpdated,
+                guardiansCreated, guardiansUpdated, guardiansRemoved), List.of());
+    }
+
+    /** Copies a row onto the record; true when anything changed. */
+    private static boolean copy(RosterInput.StudentRow row, SchoolClass schoolClass, Student student) {
+        String email = blankToNull(Emails.normalize(row.email));
+        String phone = row.phone == null || row.phone.isBlank() ? null : PhoneNumbers.normalizeMobile(row.phone).orElseThrow();
+        boolean changed = student.schoolClass == null || !student.schoolClass.id.equals(schoolClass.id)
+                || !row.lastName.strip().equals(student.lastName) || !row.firstName.strip().equals(student.firstName)
+                || !Objects.equals(blankToNull(row.middleName), student.middleName)
+                || !row.birthDate.equals(student.birthDate) || row.status != student.status
+                || !Objects.equals(email, student.email) || !Objects.equals(phone, student.phone);
+        student.schoolClass = schoolClass;
+        student.lastName = row.lastName.strip();
+        student.firstName = row.firstName.strip();
+        student.middleName = blankToNull(row.middleName);
+        student.birthDate = row.birthDate;
+        student.status = row.status;
+        student.email = email;
+        student.phone = phone;
+        return changed;
+    }
+
+    private static boolean copy(RosterInput.GuardianRow row, GuardianContact contact) {
+        String email = blankToNull(Emails.normalize(row.email));
+        String phone = row.phone == null || row.phone.isBlank() ? null : PhoneNumbers.normalizeMobile(row.phone).orElseThrow();
+        boolean changed = !row.lastName.strip().equals(contact.lastName) || !row.firstName.strip().equals(contact.firstName)
+                || !Objects.equals(blankToNull(row.middleName), contact.middleName) || row.relation != contact.relation
+                || !Objects.equals(email, contact.email) || !Objects.equals(phone, contact.phone);
+        contact.lastName = row.lastName.strip();
+        contact.firstName = row.firstName.strip();
+        contact.middleName = blankToNull(row.middleName);
+        contact.relation = row.relation;
+        contact.email = email;
+        contact.phone = phone;
+        return changed;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static List<UserError> sorted(List<UserError> errors) {
+        // the same field may fail a Bean Validation rule and a cross-row rule: name it once
+        Map<String, UserError> byField = new java.util.TreeMap<>();
+        for (UserError error : errors) {
+            byField.merge(error.field(), error, (a, b) -> a.code().ordinal() <= b.code().ordinal() ? a : b);
+        }
+        return new ArrayList<>(byField.values());
+    }
+}

@@ -1,0 +1,45 @@
+package ru.ediary.school;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class StudentRepository implements PanacheRepositoryBase<Student, UUID> {
+
+    private static final String WITH_CLASS = "from Student s join fetch s.schoolClass c join fetch c.school ";
+
+    public Optional<Student> findWithClass(UUID id) {
+        return find(WITH_CLASS + "where s.id = ?1", id).firstResultOptional();
+    }
+
+    /** Enrolled students with a legal-representative record that carries exactly these contacts. */
+    public List<Student> findEnrolledByGuardianContacts(String email, String phone) {
+        return list(WITH_CLASS + "where s.status = ?1 and exists (select 1 from GuardianContact g"
+                + " where g.student = s and g.email = ?2 and g.phone = ?3) order by s.lastName, s.firstName",
+                EnrolmentStatus.ENROLLED, email, phone);
+    }
+
+    /** Enrolled students whose own school-recorded contacts are exactly these. */
+    public List<Student> findEnrolledByOwnContacts(String email, String phone) {
+        return list(WITH_CLASS + "where s.status = ?1 and s.email = ?2 and s.phone = ?3 order by s.lastName",
+                EnrolmentStatus.ENROLLED, email, phone);
+    }
+
+    public List<Student> findByClasses(Collection<UUID> classIds) {
+        if (classIds.isEmpty()) {
+            return List.of();
+        }
+        return list("from Student s where s.schoolClass.id in ?1 order by s.lastName, s.firstName, s.id", classIds);
+    }
+
+    public List<Student> findByExternalIds(UUID schoolId, Collection<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return List.of();
+        }
+        return list("school.id = ?1 and externalId in ?2", schoolId, externalIds);
+    }
+}

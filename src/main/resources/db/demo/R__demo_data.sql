@@ -1,0 +1,55 @@
+-- Dev-mode demo data: one family for every branch of the access rules (README, "Demo accounts").
+-- Loaded only by the dev profile (quarkus.flyway.locations); idempotent.
+
+insert into school (id, name, system_client_id) values
+    ('10000000-0000-4000-8000-000000000001', 'ГБОУ Школа № 1535', 'school-1535'),
+    ('10000000-0000-4000-8000-000000000002', 'ГБОУ Школа № 57', 'school-57')
+on conflict do nothing;
+
+insert into school_class (id, school_id, external_id, name, teacher_snils) values
+    ('20000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001', 'cls-5a', '5А', '12345678964'),
+    ('20000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-000000000001', 'cls-7b', '7Б', '23456789099'),
+    ('20000000-0000-4000-8000-000000000003', '10000000-0000-4000-8000-000000000002', 'cls-3v', '3В', '45678901238')
+on conflict do nothing;
+
+insert into account (id, subject, last_name, first_name, middle_name, email, phone, snils) values
+    -- parents with matching school records (two parents of one child)
+    ('30000000-0000-4000-8000-000000000001', 'demo-anna', 'Иванова', 'Анна', 'Сергеевна', 'anna.ivanova@example.ru', '+79161234567', '11223344595'),
+    ('30000000-0000-4000-8000-000000000002', 'demo-dmitry', 'Иванов', 'Дмитрий', 'Петрович', 'dmitry.ivanov@example.ru', '+79161234568', null),
+    -- parent without a phone in the profile
+    ('30000000-0000-4000-8000-000000000003', 'demo-boris', 'Петров', 'Борис', 'Олегович', 'boris.petrov@example.ru', null, null),
+    -- parent whose profile e-mail differs from the school's record
+    ('30000000-0000-4000-8000-000000000004', 'demo-victoria', 'Соколова', 'Виктория', 'Андреевна', 'vika@example.ru', '+79261112233', null),
+    -- a student with their own access
+    ('30000000-0000-4000-8000-000000000005', 'demo-ivan', 'Кузнецов', 'Иван', 'Дмитриевич', 'ivan.kuznetsov@example.ru', '+79857770011', null),
+    -- parent of a withdrawn student
+    ('30000000-0000-4000-8000-000000000006', 'demo-elena', 'Смирнова', 'Елена', 'Викторовна', 'elena.smirnova@example.ru', '+79031234500', null),
+    -- class teachers (role "teacher" in their tokens; their SNILS is the class's teacher SNILS)
+    ('30000000-0000-4000-8000-000000000007', 'demo-olga', 'Белова', 'Ольга', 'Николаевна', 'o.belova@school1535.example.ru', '+79160000001', '12345678964'),
+    ('30000000-0000-4000-8000-000000000008', 'demo-sergey', 'Орлов', 'Сергей', 'Павлович', 's.orlov@school1535.example.ru', '+79160000002', '23456789099'),
+    ('30000000-0000-4000-8000-000000000009', 'demo-maria', 'Ковалёва', 'Мария', 'Ивановна', 'm.kovaleva@school57.example.ru', '+79160000003', '45678901238'),
+    -- a grandmother, registered, who will be invited as a trusted person
+    ('30000000-0000-4000-8000-000000000010', 'demo-galina', 'Иванова', 'Галина', 'Михайловна', 'galina.ivanova@example.ru', '+79167654321', '34567890123'),
+    -- a new user who has filled in nothing yet
+    ('30000000-0000-4000-8000-000000000011', 'demo-nikolay', 'Новиков', 'Николай', null, null, null, null)
+on conflict do nothing;
+
+insert into student (id, school_id, class_id, external_id, last_name, first_name, middle_name, birth_date, status, email, phone) values
+    ('40000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001', 'st-masha', 'Иванова', 'Мария', 'Дмитриевна', '2015-03-14', 'ENROLLED', null, null),
+    ('40000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001', 'st-petya', 'Петров', 'Пётр', 'Борисович', '2015-07-02', 'ENROLLED', null, null),
+    ('40000000-0000-4000-8000-000000000003', '10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001', 'st-alisa', 'Соколова', 'Алиса', 'Игоревна', '2015-11-20', 'ENROLLED', null, null),
+    ('40000000-0000-4000-8000-000000000004', '10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000002', 'st-ivan', 'Кузнецов', 'Иван', 'Дмитриевич', '2013-05-09', 'ENROLLED', 'ivan.kuznetsov@example.ru', '+79857770011'),
+    ('40000000-0000-4000-8000-000000000005', '10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000002', 'st-oleg', 'Смирнов', 'Олег', 'Андреевич', '2013-01-30', 'WITHDRAWN', null, null),
+    ('40000000-0000-4000-8000-000000000006', '10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000002', 'st-kostya', 'Иванов', 'Константин', 'Дмитриевич', '2013-09-01', 'ENROLLED', null, null),
+    ('40000000-0000-4000-8000-000000000007', '10000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000003', 'st-lev', 'Ковалёв', 'Лев', 'Андреевич', '2017-04-12', 'ENROLLED', null, null)
+on conflict do nothing;
+
+insert into guardian_contact (id, student_id, external_id, last_name, first_name, middle_name, relation, email, phone) values
+    ('50000000-0000-4000-8000-000000000001', '40000000-0000-4000-8000-000000000001', 'g-anna-masha', 'Иванова', 'Анна', 'Сергеевна', 'MOTHER', 'anna.ivanova@example.ru', '+79161234567'),
+    ('50000000-0000-4000-8000-000000000002', '40000000-0000-4000-8000-000000000001', 'g-dmitry-masha', 'Иванов', 'Дмитрий', 'Петрович', 'FATHER', 'dmitry.ivanov@example.ru', '+79161234568'),
+    ('50000000-0000-4000-8000-000000000003', '40000000-0000-4000-8000-000000000006', 'g-anna-kostya', 'Иванова', 'Анна', 'Сергеевна', 'MOTHER', 'anna.ivanova@example.ru', '+79161234567'),
+    ('50000000-0000-4000-8000-000000000004', '40000000-0000-4000-8000-000000000002', 'g-boris-petya', 'Петров', 'Борис', 'Олегович', 'FATHER', 'boris.petrov@example.ru', '+79035550101'),
+    ('50000000-0000-4000-8000-000000000005', '40000000-0000-4000-8000-000000000003', 'g-victoria-alisa', 'Соколова', 'Виктория', 'Андреевна', 'MOTHER', 'vika.sokolova@example.ru', '+79261112233'),
+    ('50000000-0000-4000-8000-000000000006', '40000000-0000-4000-8000-000000000005', 'g-elena-oleg', 'Смирнова', 'Елена', 'Викторовна', 'MOTHER', 'elena.smirnova@example.ru', '+79031234500'),
+    ('50000000-0000-4000-8000-000000000007', '40000000-0000-4000-8000-000000000007', 'g-lev-mother', 'Ковалёва', 'Наталья', 'Сергеевна', 'MOTHER', 'n.kovaleva@example.ru', '+79265550077')
+on conflict do nothing;
