@@ -1,0 +1,158 @@
+package ru.ediary.test;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import ru.ediary.account.Account;
+import ru.ediary.school.EnrolmentStatus;
+import ru.ediary.school.GuardianContact;
+import ru.ediary.school.GuardianRelation;
+import ru.ediary.school.School;
+import ru.ediary.school.SchoolClass;
+import ru.ediary.school.Student;
+
+/** Small builders for the people and school records a test needs; each call makes fresh, unique data. */
+@ApplicationScoped
+public class Fixtures {
+
+    public record Person(UUID id, String subject, String lastName, String email, String phone, String snils,
+            Set<String> roles) {
+
+        public String token() {
+            return Tokens.person(subject, Map.of("family_name", lastName, "given_name", "Тест"), roles);
+        }
+    }
+
+    public record SchoolRef(UUID id, String clientId) {
+
+        public String systemToken() {
+            return Tokens.schoolSystem(clientId);
+        }
+    }
+
+    public record ClassRef(UUID id, SchoolRef school) {
+    }
+
+    /** A registered person whose profile has an e-mail and a mobile phone. */
+    public Person person() {
+        return person(TestData.email(), TestData.mobile(), null);
+    }
+
+    @Transactional
+    public Person person(String email, String phone, String snils) {
+        return register(email, phone, snils, Set.of());
+    }
+
+    /** A person with the teacher role and a SNILS, as a class teacher's account has. */
+    @Transactional
+    public Person teacher() {
+        return register(TestData.email(), TestData.mobile(), TestData.snils(), Set.of("teacher"));
+    }
+
+    private Person register(String email, String phone, String snils, Set<String> roles) {
+        var account = new Account();
+        account.id = UUID.randomUUID();
+        account.subject = TestData.unique("sub");
+        account.lastName = "Тестов";
+        account.firstName = "Тест";
+        account.email = email;
+        account.phone = phone;
+        account.snils = snils;
+        account.createdAt = Instant.now();
+        account.updatedAt = account.createdAt;
+        account.persist();
+        return new Person(account.id, account.subject, account.lastName, email, phone, snils, roles);
+    }
+
+    @Transactional
+    public SchoolRef school() {
+        var school = new School();
+        school.id = UUID.randomUUID();
+        school.name = "Школа " + TestData.unique("n");
+        school.systemClientId = TestData.unique("school-system");
+        school.createdAt = Instant.now();
+        school.persist();
+        return new SchoolRef(school.id, school.systemClientId);
+    }
+
+    /** A class led by the given teacher (null for none). */
+    @Transactional
+    public ClassRef schoolClass(SchoolRef school, Person teacher) {
+        var schoolClass = new SchoolClass();
+        schoolClass.id = UUID.randomUUID();
+        schoolClass.school = School.findById(school.id());
+        schoolClass.externalId = TestData.unique("cls");
+        schoolClass.name = "5А";
+        schoolClass.teacherSnils = teacher == null ? null : teacher.snils();
+        schoolClass.persist();
+        return new ClassRef(schoolClass.id, school);
+    }
+
+    public UUID student(ClassRef schoolClass) {
+        return student(schoolClass, EnrolmentStatus.ENROLLED, null, null);
+    }
+
+    @Transactional
+    public UUID student(ClassRef schoolClass, EnrolmentStatus status, String email, String phone) {
+        var student = new Student();
+        student.id = UUID.randomUUID();
+        student.school = School.findById(schoolClass.school().id());
+        student.schoolClass = SchoolClass.findById(schoolClass.id());
+        student.externalId = TestData.unique("st");
+        student.lastName = "Ученикова";
+        student.firstName = "Мария";
+        student.birthDate = LocalDate.of(2015, 3, 14);
+        student.status = status;
+        student.email = email;
+        student.phone = phone;
+        student.updatedAt = Instant.now();
+        student.persist();
+        return student.id;
+    }
+
+    /** Records the person as the child's legal representative with exactly their profile contacts. */
+    public UUID guardianOf(UUID studentId, Person parent) {
+        return guardian(studentId, parent.email(), parent.phone());
+    }
+
+    @Transactional
+    public UUID guardian(UUID studentId, String email, String phone) {
+        var contact = new GuardianContact();
+        contact.id = UUID.randomUUID();
+        contact.student = Student.findById(studentId);
+        contact.lastName = "Родителева";
+        contact.firstName = "Анна";
+        contact.relation = GuardianRelation.MOTHER;
+        contact.email = email;
+        contact.phone = phone;
+        contact.updatedAt = Instant.now();
+        contact.persist();
+        return contact.id;
+    }
+
+    @Transactional
+    public Account account(UUID id) {
+        return Account.findById(id);
+    }
+
+    @Transactional
+    public Student studentRecord(UUID id) {
+        return Student.findById(id);
+    }
+
+    @Transactional
+    public List<GuardianContact> contactsOf(UUID studentId) {
+        return GuardianContact.list("student.id = ?1 order by lastName", studentId);
+    }
+
+    @Transactional
+    public void setStatus(UUID studentId, EnrolmentStatus status) {
+        Student student = Student.findById(studentId);
+        student.status = status;
+    }
+}

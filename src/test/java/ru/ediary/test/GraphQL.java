@@ -1,0 +1,36 @@
+package ru.ediary.test;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Posts GraphQL documents the way a client does and returns the parsed answer. */
+public final class GraphQL {
+
+    private GraphQL() {
+    }
+
+    public static JsonPath call(String token, String query) {
+        return call(token, query, Map.of());
+    }
+
+    public static JsonPath call(String token, String query, Map<String, ?> variables) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("query", query);
+        body.put("variables", variables);
+        RequestSpecification request = given().contentType(ContentType.JSON).body(body);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request.post("/graphql").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The single error's {@code extensions.code}, or null if the answer has no error. */
+    public static String errorCode(JsonPath answer) {
+        return answer.getString("errors[0].extensions.code");
+    }
+}
