@@ -30,8 +30,6 @@ public class DatabaseStartup {
                     + "). Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"
                     + " (or point DB_HOST/DB_PORT at a running server).";
             LOG.error(line);
-            System.err.println(line);
-            System.err.flush();
             // halt, not exit: shutdown hooks would wait for the start-up that this very observer is part of
             Runtime.getRuntime().halt(3);
         }

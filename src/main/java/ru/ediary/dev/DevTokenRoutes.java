@@ -12,7 +12,6 @@ import jakarta.json.JsonArrayBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
-import java.util.HashSet;
 import java.util.Set;
 import ru.ediary.account.Account;
 import ru.ediary.account.AccountRepository;
@@ -48,17 +47,41 @@ public class DevTokenRoutes {
 
     void register(@Observes Router router) {
         router.get("/dev/tokens").blockingHandler(this::list);
+        router.get("/dev/tokens/:subject").blockingHandler(this::one);
+    }
+
+    /** Just the token of one demo account or school system, for shell use: {@code curl .../dev/tokens/demo-anna}. */
+    private void one(RoutingContext context) {
+        String subject = context.pathParam("subject");
+        try {
+            String token = QuarkusTransaction.requiringNew().call(() -> {
+                var account = accounts.findBySubject(subject);
+                if (account.isPresent()) {
+                    return personToken(account.get(), teacherRoles(account.get()));
+                }
+                return schools.findBySystemClientId(subject.replaceFirst("^service-account-", ""))
+                        .map(school -> systemToken(school.systemClientId)).orElse(null);
+            });
+            if (token == null) {
+                context.response().setStatusCode(404).end("No demo account or school system '" + subject + "'\n");
+            } else {
+                context.response().putHeader("Content-Type", "text/plain").end(token);
+            }
+        } catch (RuntimeException e) {
+            context.fail(e);
+        }
+    }
+
+    private Set<String> teacherRoles(Account account) {
+        return !classes.findLedBy(account.snils).isEmpty() ? Set.of(Roles.TEACHER) : Set.of();
     }
 
     private void list(RoutingContext context) {
         try {
             JsonArrayBuilder out = Json.createArrayBuilder();
             QuarkusTransaction.requiringNew().run(() -> {
-                Set<String> teacherSnils = new HashSet<>();
-                classes.listAll().forEach(c -> teacherSnils.add(c.teacherSnils));
                 for (Account account : accounts.listAll(io.quarkus.panache.common.Sort.by("subject"))) {
-                    Set<String> roles = account.snils != null && teacherSnils.contains(account.snils)
-                            ? Set.of(Roles.TEACHER) : Set.of();
+                    Set<String> roles = teacherRoles(account);
                     out.add(Json.createObjectBuilder()
                             .add("subject", account.subject)
                             .add("fullName", account.fullName())

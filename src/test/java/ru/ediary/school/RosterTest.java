@@ -35,7 +35,7 @@ class RosterTest {
               }
             }""";
     private static final String MY_CLASSES =
-            "{ myClasses { externalId name students { externalId fullName status guardians { externalId fullName } } } }";
+            "{ myClasses { externalId name students { id externalId fullName status guardians { externalId fullName } } } }";
     private static final String DIARY_ACCESS = "{ diaryAccess { children { child { fullName schoolClass { name } } } } }";
 
     @Inject
@@ -117,10 +117,10 @@ class RosterTest {
         Person father = fixtures.person();
         call(school.systemToken(), UPSERT, typicalRoster(fixtures.teacher(), mother, father));
         // a contact a class teacher recorded by hand is not the school system's to remove
+        String firstStudent = call(school.systemToken(), MY_CLASSES).getString(
+                "data.myClasses.find { it.externalId == 'c-5a' }.students[0].id");
         Person aunt = fixtures.person();
-        String studentId = call(school.systemToken(), MY_CLASSES).getString(
-                "data.myClasses.find { it.externalId == 'c-5a' }.students[0].externalId");
-        assertEquals("s-1", studentId);
+        fixtures.guardianOf(java.util.UUID.fromString(firstStudent), aunt);
 
         Map<String, Object> moved = student("s-1", "c-6b", List.of(guardian("g-1", mother)));
         moved.put("status", "WITHDRAWN");
@@ -131,8 +131,14 @@ class RosterTest {
                 answer.getMap("data.upsertRoster.summary"));
         JsonPath classes = call(school.systemToken(), MY_CLASSES);
         assertEquals(List.of(), classes.getList("data.myClasses.find { it.externalId == 'c-5a' }.students"));
-        assertEquals(List.of("WITHDRAWN", "ENROLLED"),
-                classes.getList("data.myClasses.find { it.externalId == 'c-6b' }.students.status"));
+        String movedPath = "data.myClasses.find { it.externalId == 'c-6b' }.students.find { it.externalId == 's-1' }";
+        assertEquals(firstStudent, classes.getString(movedPath + ".id"));
+        assertEquals("WITHDRAWN", classes.getString(movedPath + ".status"));
+        // g-2 is gone, g-1 stays, and so does the teacher's own record (no external id)
+        List<String> keys = classes.getList(movedPath + ".guardians.externalId");
+        assertEquals(2, keys.size());
+        assertEquals(java.util.Arrays.asList("g-1", null), keys.stream().sorted(java.util.Comparator.nullsLast(
+                java.util.Comparator.naturalOrder())).toList());
         // withdrawn: the mother keeps access only to s-2, the father loses it
         assertEquals(1, call(mother.token(), DIARY_ACCESS).getList("data.diaryAccess.children").size());
         assertEquals(List.of(), call(father.token(), DIARY_ACCESS).getList("data.diaryAccess.children"));

@@ -1,0 +1,23 @@
+package ru.ediary.it;
+
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs the packaged (production) build against the OIDC mock and a schema of its own, through the same
+ * environment variables an operator sets.
+ */
+public class ProductionLikeResources extends OidcWiremockTestResource {
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>(super.start());
+        config.put("OIDC_AUTH_SERVER_URL", config.get("keycloak.url") + "/realms/quarkus");
+        config.put("quarkus.oidc.token.issuer", "https://server.example.com");
+        config.put("DB_SCHEMA", "ediary_it");
+        config.put("ediary.db.clean-at-start", "true");
+        config.put("quarkus.flyway.clean-disabled", "false");
+        return config;
+    }
+}
