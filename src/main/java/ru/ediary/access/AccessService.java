@@ -1,7 +1,10 @@
 package ru.ediary.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import ru.ediary.access.DirectAccessService.DirectChild;
 import ru.ediary.account.AccountService;
@@ -13,6 +16,9 @@ import ru.ediary.api.Tx;
 import ru.ediary.school.StaffAccess;
 import ru.ediary.school.Student;
 import ru.ediary.school.StudentRepository;
+import ru.ediary.trust.InvitationService;
+import ru.ediary.trust.TrustedAccess;
+import ru.ediary.trust.TrustedAccessService;
 
 /** Answers "which children may the caller see, and why" for the access queries. */
 @ApplicationScoped
@@ -23,9 +29,13 @@ public class AccessService {
     private final DirectAccessService direct;
     private final StaffAccess staff;
     private final StudentRepository students;
+    private final TrustedAccessService trusted;
+    private final InvitationService invitations;
 
     AccessService(Caller caller, AccountService accounts, DirectAccessService direct, StaffAccess staff,
-            StudentRepository students) {
+            StudentRepository students, TrustedAccessService trusted, InvitationService invitations) {
+        this.trusted = trusted;
+        this.invitations = invitations;
         this.caller = caller;
         this.accounts = accounts;
         this.direct = direct;
@@ -37,9 +47,20 @@ public class AccessService {
         UUID accountId = caller.accountId();
         return Tx.inNew(() -> {
             var account = accounts.find(accountId);
-            List<ChildAccessView> children = direct.directChildren(account).stream()
-                    .map(d -> new ChildAccessView(ChildView.of(d.student()), d.capacity())).toList();
-            return new DiaryAccessView(children, children.isEmpty() ? NextSteps.forProfile(account) : List.of());
+            List<ChildAccessView> children = new ArrayList<>();
+            Set<UUID> seen = new HashSet<>();
+            for (DirectChild d : direct.directChildren(account)) {
+                seen.add(d.student().id);
+                children.add(new ChildAccessView(ChildView.of(d.student()), d.capacity(), null));
+            }
+            for (TrustedAccess grant : trusted.activeGrants(accountId)) {
+                if (seen.add(grant.student.id)) {
+                    children.add(new ChildAccessView(ChildView.of(grant.student), AccessCapacity.TRUSTED_PERSON,
+                            grant.id.toString()));
+                }
+            }
+            return new DiaryAccessView(children, children.isEmpty() ? NextSteps.forProfile(account) : List.of(),
+                    invitations.awaitingActivation(accountId));
         });
     }
 
@@ -52,8 +73,8 @@ public class AccessService {
     }
 
     /**
-     * One child, for whoever may see it: the student, a parent with direct access, the class teacher or the
-     * school's system. Everyone else gets NOT_FOUND, as for an id that does not exist.
+     * One child, for whoever may see it: the student, a parent with direct access, a trusted person with an
+     * ACTIVE grant, the class teacher or the school's system. Everyone else gets NOT_FOUND, as for an id that does not exist.
      */
     public ChildView child(String id) throws ApiException {
         UUID childId = Ids.parse(id);
@@ -67,6 +88,9 @@ public class AccessService {
                 if (seenDirectly) {
                     return ChildView.of(student);
                 }
+            }
+            if (accountId != null && trusted.hasActiveGrant(accountId, childId)) {
+                return ChildView.of(student);
             }
             var scope = staff.find();
             if (scope.isPresent() && scope.get().covers(student)) {

@@ -1,10 +1,13 @@
 package ru.ediary.access;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 @Type("ChildAccess")
 @Description("A diary the caller sees, and why.")
-public record ChildAccessView(@NonNull ChildView child, @NonNull AccessCapacity capacity) {
+public record ChildAccessView(@NonNull ChildView child, @NonNull AccessCapacity capacity,
+        @Id @Description("For TRUSTED_PERSON: the grant, to renounce it with renounceTrustedAccess.")
+        String trustedAccessId) {
 }

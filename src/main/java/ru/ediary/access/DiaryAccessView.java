@@ -9,5 +9,7 @@ import org.eclipse.microprofile.graphql.Type;
 @Description("Which diaries the caller sees and in what capacity; when none, what to do about it.")
 public record DiaryAccessView(
         @NonNull List<@NonNull ChildAccessView> children,
-        @Description("Empty when the caller sees at least one diary.") @NonNull List<@NonNull NextStep> nextSteps) {
+        @Description("Empty when the caller sees at least one diary.") @NonNull List<@NonNull NextStep> nextSteps,
+        @Description("Invitations the caller accepted that are waiting for activation.")
+        @NonNull List<@NonNull PendingActivation> awaitingActivation) {
 }

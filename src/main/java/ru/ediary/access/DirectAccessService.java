@@ -1,7 +1,10 @@
 package ru.ediary.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +25,31 @@ public class DirectAccessService {
     }
 
     private final StudentRepository students;
+    private final EntityManager em;
 
-    DirectAccessService(StudentRepository students) {
+    DirectAccessService(StudentRepository students, EntityManager em) {
         this.students = students;
+        this.em = em;
+    }
+
+    /** Accounts that see this (enrolled) child as a parent right now. */
+    @SuppressWarnings("unchecked")
+    public Set<UUID> parentsOf(UUID studentId) {
+        return new HashSet<>(em.createNativeQuery("""
+                select distinct a.id from guardian_contact g
+                join student s on s.id = g.student_id and s.status = 'ENROLLED'
+                join account a on a.email = g.email and a.phone = g.phone
+                where g.student_id = ?1""", UUID.class).setParameter(1, studentId).getResultList());
+    }
+
+    /** Whether the account sees this (enrolled) child as a parent right now. */
+    public boolean isParentOf(UUID accountId, UUID studentId) {
+        return !em.createNativeQuery("""
+                select 1 from guardian_contact g
+                join student s on s.id = g.student_id and s.status = 'ENROLLED'
+                join account a on a.email = g.email and a.phone = g.phone
+                where g.student_id = ?1 and a.id = ?2 limit 1""").setParameter(1, studentId)
+                .setParameter(2, accountId).getResultList().isEmpty();
     }
 
     /** Enrolled children the account sees directly; call inside a transaction. */

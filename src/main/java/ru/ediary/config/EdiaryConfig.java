@@ -14,6 +14,53 @@ public interface EdiaryConfig {
 
     DevTokens devTokens();
 
+    Trust trust();
+
+    interface Trust {
+        /** Invitee lookups (preview or send) one inviter may make per window. */
+        @WithDefault("20")
+        int lookupLimit();
+
+        @WithDefault("PT1H")
+        java.time.Duration lookupWindow();
+
+        /** Live grants plus open invitations one child may have. */
+        @WithDefault("10")
+        int maxTrustedPersonsPerChild();
+
+        /** Children one invitation may name. */
+        @WithDefault("20")
+        int maxChildrenPerInvitation();
+
+        /** How long an invitation waits for an answer before it expires. */
+        @WithDefault("P30D")
+        java.time.Duration invitationTtl();
+
+        /** Time between acceptance and the earliest activation. */
+        @WithDefault("PT0S")
+        java.time.Duration activationDelay();
+
+        /** How often the activation job runs (a Quarkus scheduler interval). */
+        @WithDefault("60s")
+        String activationInterval();
+
+        /** Whether this instance runs the job; every instance may, safely. */
+        @WithDefault("true")
+        boolean activationEnabled();
+
+        /** Invitations claimed per transaction. */
+        @WithDefault("500")
+        int activationBatchSize();
+
+        /** Batches per run, so one run is bounded in time too. */
+        @WithDefault("200")
+        int activationMaxBatches();
+
+        /** Oldest accepted invitation age above which the activation health check reports DOWN. */
+        @WithDefault("PT2H")
+        java.time.Duration maxActivationLag();
+    }
+
     interface Db {
         /** Host checked before start-up; the JDBC URL is built from the same value. */
         String host();

@@ -1,0 +1,97 @@
+package ru.ediary.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import ru.ediary.access.DirectAccessService;
+import ru.ediary.account.FullNames;
+import ru.ediary.api.ApiException;
+import ru.ediary.api.Cursor;
+import ru.ediary.api.Ids;
+import ru.ediary.api.NotFoundException;
+import ru.ediary.api.PageInfo;
+import ru.ediary.api.Tx;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** Writes audit events in the caller's transaction, so an event exists exactly when its change does. */
+@ApplicationScoped
+public class AuditService {
+
+    private final Clock clock;
+    private final DirectAccessService direct;
+    private final EntityManager em;
+
+    AuditService(Clock clock, DirectAccessService direct, EntityManager em) {
+        this.clock = clock;
+        this.direct = direct;
+        this.em = em;
+    }
+
+    public void record(UUID actorId, AuditAction action, UUID studentId, UUID invitationId, UUID trustedAccessId,
+            UUID subjectId) {
+        var event = new AuditEvent();
+        event.id = UUID.randomUUID();
+        event.occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        event.actorId = actorId;
+        event.action = action;
+        event.studentId = studentId;
+        event.invitationId = invitationId;
+        event.trustedAccessId = trustedAccessId;
+        event.subjectId = subjectId;
+        event.persist();
+    }
+
+    /** A child's audit log, for a parent with direct access to the child; NOT_FOUND for anyone else. */
+    @SuppressWarnings("unchecked")
+    public AuditEventView.Connection log(UUID me, String childId, Integer first, String after) throws ApiException {
+        UUID studentId = Ids.parse(childId);
+        int size = Cursor.pageSize(first);
+        Cursor cursor = Cursor.decode(after);
+        return Tx.inNew(() -> {
+            if (!direct.isParentOf(me, studentId)) {
+                throw new NotFoundException();
+            }
+            var query = em.createNativeQuery("""
+                    select e.id, e.occurred_at, e.action, actor.last_name, actor.first_name, actor.middle_name,
+                           subj.last_name, subj.first_name, subj.middle_name, e.invitation_id
+                    from audit_event e
+                    left join account actor on actor.id = e.actor_id
+                    left join account subj on subj.id = e.subject_id
+                    where e.student_id = :student
+                    """ + (cursor == null ? "" : " and (e.occurred_at, e.id) < (:at, :id)") + """
+                     order by e.occurred_at desc, e.id desc limit :limit""")
+                    .setParameter("student", studentId).setParameter("limit", size + 1);
+            if (cursor != null) {
+                query.setParameter("at", cursor.at()).setParameter("id", cursor.id());
+            }
+            List<Object[]> rows = query.getResultList();
+            boolean more = rows.size() > size;
+            List<AuditEventView.Edge> edges = new ArrayList<>();
+            for (Object[] row : more ? rows.subList(0, size) : rows) {
+                UUID id = (UUID) row[0];
+                Instant at = toInstant(row[1]);
+                String actor = row[3] == null && row[4] == null ? null : FullNames.of((String) row[3], (String) row[4], (String) row[5]);
+                String subject = row[6] == null && row[7] == null ? null : FullNames.of((String) row[6], (String) row[7], (String) row[8]);
+                edges.add(new AuditEventView.Edge(new Cursor(at, id).encode(), new AuditEventView(id.toString(), at,
+                        AuditAction.valueOf((String) row[2]), actor, subject,
+                        row[9] == null ? null : row[9].toString())));
+            }
+            return new AuditEventView.Connection(edges,
+                    new PageInfo(more, edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+        });
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+}

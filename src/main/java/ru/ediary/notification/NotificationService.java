@@ -1,0 +1,86 @@
+package ru.ediary.notification;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import ru.ediary.api.ApiException;
+import ru.ediary.api.Cursor;
+import ru.ediary.api.PageInfo;
+
+@ApplicationScoped
+public class NotificationService {
+
+    private final Event<NotificationCreated> created;
+    private final Clock clock;
+
+    NotificationService(Event<NotificationCreated> created, Clock clock) {
+        this.created = created;
+        this.clock = clock;
+    }
+
+    /** Stores a notification in the caller's transaction; live subscribers get it after commit. */
+    public void notify(UUID accountId, NotificationKind kind, String title, String body, UUID invitationId,
+            UUID studentId) {
+        var notification = new Notification();
+        notification.id = UUID.randomUUID();
+        notification.accountId = accountId;
+        notification.kind = kind;
+        notification.title = title;
+        notification.body = body.length() > 2000 ? body.substring(0, 2000) : body;
+        notification.invitationId = invitationId;
+        notification.studentId = studentId;
+        notification.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        notification.persist();
+        created.fire(new NotificationCreated(accountId, NotificationView.of(notification)));
+    }
+
+    /** Newest first; call inside a transaction. */
+    public NotificationConnection page(UUID accountId, boolean unreadOnly, Integer first, String after)
+            throws ApiException {
+        int size = Cursor.pageSize(first);
+        Cursor cursor = Cursor.decode(after);
+        StringBuilder query = new StringBuilder("accountId = :account");
+        var params = new java.util.HashMap<String, Object>();
+        params.put("account", accountId);
+        if (unreadOnly) {
+            query.append(" and readAt is null");
+        }
+        if (cursor != null) {
+            query.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
+            params.put("at", cursor.at());
+            params.put("id", cursor.id());
+        }
+        query.append(" order by createdAt desc, id desc");
+        List<Notification> rows = Notification.<Notification>find(query.toString(), params).range(0, size).list();
+        boolean more = rows.size() > size;
+        List<NotificationConnection.Edge> edges = new ArrayList<>();
+        for (Notification row : more ? rows.subList(0, size) : rows) {
+            edges.add(new NotificationConnection.Edge(new Cursor(row.createdAt, row.id).encode(),
+                    NotificationView.of(row)));
+        }
+        String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
+        return new NotificationConnection(edges, new PageInfo(more, end));
+    }
+
+    /**
+     * Marks the caller's own notifications read. An id that is not the caller's answers NOT_FOUND, like an
+     * unknown one, and then nothing is marked. Marking a read notification again changes nothing.
+     */
+    public int markRead(UUID accountId, Collection<UUID> ids) throws ApiException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        if (Notification.count("accountId = ?1 and id in ?2", accountId, ids) != ids.size()) {
+            throw new ru.ediary.api.NotFoundException();
+        }
+        Instant now = clock.instant();
+        return Notification.update("readAt = ?1 where accountId = ?2 and id in ?3 and readAt is null", now,
+                accountId, ids);
+    }
+}

@@ -1,0 +1,26 @@
+package ru.ediary.notification;
+
+import java.time.Instant;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+@Type("Notification")
+@Description("A message in the caller's notification centre.")
+public record NotificationView(
+        @Id @NonNull String id,
+        @NonNull NotificationKind kind,
+        @NonNull String title,
+        @NonNull String body,
+        @Id @Description("The invitation it is about, if any (see receivedInvitations).") String invitationId,
+        @Id @Description("The child it is about, if any.") String childId,
+        @NonNull Instant createdAt,
+        boolean read) {
+
+    static NotificationView of(Notification n) {
+        return new NotificationView(n.id.toString(), n.kind, n.title, n.body,
+                n.invitationId == null ? null : n.invitationId.toString(),
+                n.studentId == null ? null : n.studentId.toString(), n.createdAt, n.readAt != null);
+    }
+}

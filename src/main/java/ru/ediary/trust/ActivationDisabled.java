@@ -1,0 +1,22 @@
+package ru.ediary.trust;
+
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
+import jakarta.inject.Singleton;
+import ru.ediary.config.EdiaryConfig;
+
+/** Lets an instance opt out of the job (ediary.trust.activation-enabled=false), e.g. tests that drive it. */
+@Singleton
+public class ActivationDisabled implements Scheduled.SkipPredicate {
+
+    private final EdiaryConfig config;
+
+    ActivationDisabled(EdiaryConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public boolean test(ScheduledExecution execution) {
+        return !config.trust().activationEnabled();
+    }
+}

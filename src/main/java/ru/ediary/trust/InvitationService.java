@@ -1,0 +1,549 @@
+package ru.ediary.trust;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import ru.ediary.access.AccessCapacity;
+import ru.ediary.access.DirectAccessService;
+import ru.ediary.account.Account;
+import ru.ediary.account.AccountService;
+import ru.ediary.account.Caller;
+import ru.ediary.api.ApiException;
+import ru.ediary.api.Cursor;
+import ru.ediary.api.ForbiddenException;
+import ru.ediary.api.Ids;
+import ru.ediary.api.NotFoundException;
+import ru.ediary.api.PageInfo;
+import ru.ediary.api.PersistenceFailures;
+import ru.ediary.api.RateLimiter;
+import ru.ediary.api.Tx;
+import ru.ediary.api.UserError;
+import ru.ediary.api.UserErrorCode;
+
+import ru.ediary.api.validation.PhoneNumbers;
+import ru.ediary.api.validation.SnilsNumbers;
+import ru.ediary.audit.AuditAction;
+import ru.ediary.audit.AuditService;
+import ru.ediary.config.EdiaryConfig;
+import ru.ediary.notification.NotificationKind;
+import ru.ediary.notification.NotificationService;
+import ru.ediary.school.Student;
+
+/** Seed steps 1–4 and the invitation's life until activation: preview, send, accept, decline, cancel. */
+@ApplicationScoped
+public class InvitationService {
+
+    static final String LOOKUP = "INVITEE_LOOKUP";
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+    private static final ru.ediary.api.validation.PersonName.Validator NAMES =
+            new ru.ediary.api.validation.PersonName.Validator();
+
+    private final Caller caller;
+    private final AccountService accounts;
+    private final DirectAccessService direct;
+    private final InviteeLookup lookup;
+    private final RateLimiter limiter;
+    private final NotificationService notifications;
+    private final AuditService audit;
+    private final EntityManager em;
+    private final EdiaryConfig config;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+
+    InvitationService(Caller caller, AccountService accounts, DirectAccessService direct, InviteeLookup lookup,
+            RateLimiter limiter, NotificationService notifications, AuditService audit, EntityManager em,
+            EdiaryConfig config, Clock clock, MeterRegistry metrics) {
+        this.caller = caller;
+        this.accounts = accounts;
+        this.direct = direct;
+        this.lookup = lookup;
+        this.limiter = limiter;
+        this.notifications = notifications;
+        this.audit = audit;
+        this.em = em;
+        this.config = config;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** What the checks found: everything needed to preview or send. */
+    private record Checked(Account inviter, Account invitee, List<Student> children, String maskedIdentifier) {
+    }
+
+    public InvitationPreview.Payload preview(InvitationInput input) throws ApiException {
+        UUID me = caller.accountId();
+        List<UserError> errors = validate(input);
+        if (errors.isEmpty() && !limiter.tryAcquire(me, LOOKUP, config.trust().lookupLimit(), config.trust().lookupWindow())) {
+            errors = List.of(UserError.of("", UserErrorCode.RATE_LIMITED));
+        }
+        if (!errors.isEmpty()) {
+            return new InvitationPreview.Payload(null, errors);
+        }
+        return Tx.inNew(() -> {
+            List<UserError> found = new ArrayList<>();
+            Checked checked = check(me, input, found);
+            if (!found.isEmpty()) {
+                return new InvitationPreview.Payload(null, found);
+            }
+            return new InvitationPreview.Payload(new InvitationPreview(input.service, input.service.title(),
+                    checked.invitee().fullName(), checked.children().stream()
+                            .map(s -> new InvitedChild(s.id.toString(), s.fullName(), null)).toList()),
+                    List.of());
+        });
+    }
+
+    public InvitationPayload send(InvitationInput input, String idempotencyKey) throws ApiException {
+        UUID me = caller.accountId();
+        List<UserError> errors = new ArrayList<>();
+        if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            errors.add(UserError.of("idempotencyKey", UserErrorCode.INVALID_VALUE));
+        }
+        errors.addAll(validate(input));
+        if (!errors.isEmpty()) {
+            return InvitationPayload.failed(errors);
+        }
+        String hash = requestHash(input);
+        // a retry with the same key answers with what the first send created, and costs no lookup
+        Optional<InvitationPayload> replay = Tx.inNew(() -> replay(me, idempotencyKey, hash));
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        if (!limiter.tryAcquire(me, LOOKUP, config.trust().lookupLimit(), config.trust().lookupWindow())) {
+            return InvitationPayload.failed(List.of(UserError.of("", UserErrorCode.RATE_LIMITED)));
+        }
+        try {
+            return Tx.inNew(() -> {
+                // sends naming the same children queue here, so each sees what the one before it created
+                lockChildren(input.childIds);
+                Optional<InvitationPayload> concurrent = replay(me, idempotencyKey, hash);
+                if (concurrent.isPresent()) {
+                    return concurrent.get();
+                }
+                List<UserError> found = new ArrayList<>();
+                Checked checked = check(me, input, found);
+                if (!found.isEmpty()) {
+                    return InvitationPayload.failed(found);
+                }
+                return InvitationPayload.ok(create(checked, input.service, idempotencyKey, hash));
+            });
+        } catch (PersistenceException e) {
+            if (PersistenceFailures.violatedConstraint(e).filter(c -> c.contains("idempotency")).isPresent()) {
+                return Tx.inNew(() -> replay(me, idempotencyKey, hash)).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+    }
+
+    private Optional<InvitationPayload> replay(UUID me, String key, String hash) {
+        Invitation existing = Invitation.<Invitation>find("inviter.id = ?1 and idempotencyKey = ?2", me, key)
+                .firstResult();
+        if (existing == null) {
+            return Optional.empty();
+        }
+        if (!existing.requestHash.equals(hash)) {
+            return Optional.of(InvitationPayload.failed(List.of(
+                    UserError.of("idempotencyKey", UserErrorCode.IDEMPOTENCY_KEY_REUSED))));
+        }
+        return Optional.of(InvitationPayload.ok(views(List.of(existing), me).get(0)));
+    }
+
+    private void lockChildren(List<String> childIds) {
+        List<UUID> ids = childIds.stream().map(InvitationService::parseOrNull).filter(java.util.Objects::nonNull)
+                .sorted().toList();
+        if (!ids.isEmpty()) {
+            em.createNativeQuery("select id from student where id in (?1) order by id for update")
+                    .setParameter(1, ids).getResultList();
+        }
+    }
+
+    /** Input that is wrong whatever the data: checked before any lookup is counted. */
+    private List<UserError> validate(InvitationInput input) {
+        List<UserError> errors = new ArrayList<>();
+        boolean hasPhone = input.phone != null && !input.phone.isBlank();
+        boolean hasSnils = input.snils != null && !input.snils.isBlank();
+        if (hasPhone == hasSnils) {
+            errors.add(UserError.of("phone", UserErrorCode.IDENTIFIER_REQUIRED));
+        } else if (hasPhone && (input.phone.length() > 32 || PhoneNumbers.normalizeMobile(input.phone).isEmpty())) {
+            errors.add(UserError.of("phone", input.phone.length() > 32 ? UserErrorCode.TOO_LONG : UserErrorCode.INVALID_PHONE));
+        } else if (hasSnils && (input.snils.length() > 20 || SnilsNumbers.normalize(input.snils).isEmpty())) {
+            errors.add(UserError.of("snils", input.snils.length() > 20 ? UserErrorCode.TOO_LONG : UserErrorCode.INVALID_SNILS));
+        }
+        String surname = input.surname == null ? "" : input.surname.strip();
+        if (surname.isEmpty()) {
+            errors.add(UserError.of("surname", UserErrorCode.REQUIRED));
+        } else if (surname.length() > 100) {
+            errors.add(UserError.of("surname", UserErrorCode.TOO_LONG));
+        } else if (!NAMES.isValid(surname, null)) {
+            errors.add(UserError.of("surname", UserErrorCode.INVALID_NAME));
+        }
+        if (input.childIds.isEmpty()) {
+            errors.add(UserError.of("childIds", UserErrorCode.REQUIRED));
+        } else if (input.childIds.size() > config.trust().maxChildrenPerInvitation()) {
+            errors.add(UserError.of("childIds", UserErrorCode.TOO_MANY));
+        } else {
+            Set<String> seen = new LinkedHashSet<>();
+            for (int i = 0; i < input.childIds.size(); i++) {
+                if (!seen.add(input.childIds.get(i))) {
+                    errors.add(UserError.of("childIds[" + i + "]", UserErrorCode.DUPLICATE));
+                }
+            }
+        }
+        return errors;
+    }
+
+    /** The rules that need data (brief rule 4 and its refusals); adds userErrors, returns what it found. */
+    private Checked check(UUID me, InvitationInput input, List<UserError> errors) throws ApiException {
+        Account inviter = accounts.find(me);
+        Map<UUID, Student> ownChildren = direct.directChildren(inviter).stream()
+                .filter(d -> d.capacity() == AccessCapacity.PARENT)
+                .collect(Collectors.toMap(d -> d.student().id, d -> d.student(), (a, b) -> a, LinkedHashMap::new));
+        List<Student> children = new ArrayList<>();
+        for (int i = 0; i < input.childIds.size(); i++) {
+            Student child = Optional.ofNullable(parseOrNull(input.childIds.get(i))).map(ownChildren::get).orElse(null);
+            if (child == null) {
+                // someone else's child and no child at all give the same answer
+                errors.add(UserError.of("childIds[" + i + "]", UserErrorCode.CHILD_NOT_AVAILABLE));
+            } else {
+                children.add(child);
+            }
+        }
+        boolean byPhone = input.phone != null && !input.phone.isBlank();
+        String field = byPhone ? "phone" : "snils";
+        String identifier = byPhone ? PhoneNumbers.normalizeMobile(input.phone).orElseThrow()
+                : SnilsNumbers.normalize(input.snils).orElseThrow();
+        Optional<Account> found = byPhone ? lookup.byPhone(identifier, input.surname) : lookup.bySnils(identifier, input.surname);
+        if (found.isEmpty()) {
+            errors.add(UserError.of(field, UserErrorCode.INVITEE_NOT_FOUND));
+            return null;
+        }
+        Account invitee = found.get();
+        if (invitee.id.equals(me)) {
+            errors.add(UserError.of(field, UserErrorCode.CANNOT_INVITE_SELF));
+            return null;
+        }
+        Set<UUID> inviteeSees = direct.directChildren(invitee).stream().map(d -> d.student().id)
+                .collect(Collectors.toSet());
+        for (int i = 0; i < input.childIds.size(); i++) {
+            UUID childId = parseOrNull(input.childIds.get(i));
+            if (childId == null || !ownChildren.containsKey(childId)) {
+                continue;
+            }
+            String childField = "childIds[" + i + "]";
+            if (inviteeSees.contains(childId)) {
+                errors.add(UserError.of(childField, UserErrorCode.ALREADY_HAS_ACCESS));
+            } else if (TrustedAccess.count("trustedPerson.id = ?1 and student.id = ?2 and revokedAt is null",
+                    invitee.id, childId) > 0) {
+                errors.add(UserError.of(childField, UserErrorCode.ALREADY_TRUSTED));
+            } else if (openInvitations(invitee.id, childId) > 0) {
+                errors.add(UserError.of(childField, UserErrorCode.ALREADY_INVITED));
+            } else if (TrustedAccess.count("student.id = ?1 and revokedAt is null", childId)
+                    + openInvitations(null, childId) >= config.trust().maxTrustedPersonsPerChild()) {
+                errors.add(UserError.of(childField, UserErrorCode.TOO_MANY_TRUSTED_PERSONS));
+            }
+        }
+        String masked = byPhone ? PhoneNumbers.mask(identifier) : SnilsNumbers.mask(identifier);
+        return new Checked(inviter, invitee, children, masked);
+    }
+
+    private long openInvitations(UUID inviteeId, UUID childId) {
+        String query = "select count(i) from Invitation i join i.children c where c.studentId = :child"
+                + " and i.status in :open" + (inviteeId == null ? "" : " and i.invitee.id = :invitee");
+        var q = em.createQuery(query, Long.class).setParameter("child", childId)
+                .setParameter("open", List.of(InvitationStatus.PENDING, InvitationStatus.ACCEPTED));
+        if (inviteeId != null) {
+            q.setParameter("invitee", inviteeId);
+        }
+        return q.getSingleResult();
+    }
+
+    private InvitationView create(Checked checked, Service service, String key, String hash) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        var invitation = new Invitation();
+        invitation.id = UUID.randomUUID();
+        invitation.inviter = checked.inviter();
+        invitation.invitee = checked.invitee();
+        invitation.service = service;
+        invitation.status = InvitationStatus.PENDING;
+        invitation.idempotencyKey = key;
+        invitation.requestHash = hash;
+        invitation.inviteeIdentifier = checked.maskedIdentifier();
+        invitation.createdAt = now;
+        invitation.expiresAt = now.plus(config.trust().invitationTtl());
+        checked.children().forEach(child -> invitation.children.add(new InvitationChild(child.id)));
+        invitation.persist();
+        em.flush();
+
+        String names = checked.children().stream().map(Student::fullName).collect(Collectors.joining(", "));
+        notifications.notify(checked.invitee().id, NotificationKind.INVITATION_RECEIVED,
+                "Приглашение стать доверенным лицом",
+                checked.inviter().fullName() + " приглашает вас стать доверенным лицом. Услуга: «" + service.title()
+                        + "». Дети: " + names + ". Подтвердите или отклоните приглашение.",
+                invitation.id, null);
+        for (Student child : checked.children()) {
+            audit.record(checked.inviter().id, AuditAction.INVITATION_SENT, child.id, invitation.id, null,
+                    checked.invitee().id);
+        }
+        metrics.counter("ediary.invitations", "event", "sent").increment();
+        return views(List.of(invitation), checked.inviter().id).get(0);
+    }
+
+    public InvitationPayload accept(String id) throws ApiException {
+        return transition(id, Transition.ACCEPT);
+    }
+
+    public InvitationPayload decline(String id) throws ApiException {
+        return transition(id, Transition.DECLINE);
+    }
+
+    public InvitationPayload cancel(String id) throws ApiException {
+        return transition(id, Transition.CANCEL);
+    }
+
+    private enum Transition {
+        ACCEPT,
+        DECLINE,
+        CANCEL
+    }
+
+    private InvitationPayload transition(String id, Transition transition) throws ApiException {
+        UUID invitationId = Ids.parse(id);
+        UUID me = caller.accountId();
+        try {
+            return Tx.inNew(() -> apply(invitationId, me, transition));
+        } catch (PersistenceException e) {
+            if (!PersistenceFailures.isConcurrentChange(e)) {
+                throw e;
+            }
+            // someone else changed it first (accept racing cancel): report the state that won
+            return Tx.inNew(() -> new InvitationPayload(views(List.of(load(invitationId, me)), me).get(0),
+                    List.of(UserError.of("", UserErrorCode.INVALID_STATE))));
+        }
+    }
+
+    private Invitation load(UUID invitationId, UUID me) throws NotFoundException {
+        Invitation invitation = Invitation.<Invitation>find(
+                "from Invitation i join fetch i.inviter join fetch i.invitee where i.id = ?1", invitationId).firstResult();
+        if (invitation == null || !(invitation.inviter.id.equals(me) || invitation.invitee.id.equals(me))) {
+            throw new NotFoundException();
+        }
+        return invitation;
+    }
+
+    private InvitationPayload apply(UUID invitationId, UUID me, Transition transition) throws ApiException {
+        Invitation invitation = load(invitationId, me);
+        boolean isInvitee = invitation.invitee.id.equals(me);
+        if (transition == Transition.CANCEL && isInvitee) {
+            throw new ForbiddenException("Отменить приглашение может только тот, кто его отправил.");
+        }
+        if (transition != Transition.CANCEL && !isInvitee) {
+            throw new ForbiddenException("Принять или отклонить приглашение может только приглашённый.");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (invitation.status == InvitationStatus.PENDING && !now.isBefore(invitation.expiresAt)) {
+            // the job has not got to it yet; it is expired all the same
+            close(invitation, InvitationStatus.EXPIRED, now, null);
+            return invalidState(invitation, me);
+        }
+        boolean allowed = switch (transition) {
+            case ACCEPT, DECLINE -> invitation.status == InvitationStatus.PENDING;
+            case CANCEL -> invitation.status.isOpen();
+        };
+        if (!allowed) {
+            return invalidState(invitation, me);
+        }
+        String childNames = childNames(invitation);
+        switch (transition) {
+            case ACCEPT -> {
+                invitation.status = InvitationStatus.ACCEPTED;
+                invitation.acceptedAt = now;
+                invitation.activateAfter = now.plus(config.trust().activationDelay());
+                audit(invitation, me, AuditAction.INVITATION_ACCEPTED);
+                notifications.notify(invitation.inviter.id, NotificationKind.INVITATION_ACCEPTED,
+                        "Приглашение принято", invitation.invitee.fullName() + " принял(а) ваше приглашение. "
+                                + "Доступ к услуге «" + invitation.service.title() + "» (" + childNames
+                                + ") будет предоставлен в течение суток.", invitation.id, null);
+                metrics.counter("ediary.invitations", "event", "accepted").increment();
+            }
+            case DECLINE -> close(invitation, InvitationStatus.DECLINED, now, me);
+            case CANCEL -> close(invitation, InvitationStatus.CANCELLED, now, me);
+        }
+        em.flush();
+        return InvitationPayload.ok(views(List.of(invitation), me).get(0));
+    }
+
+    /** Ends an open invitation, telling the other side (both sides when it expired). */
+    private void close(Invitation invitation, InvitationStatus status, Instant now, UUID actor) {
+        InvitationStatus before = invitation.status;
+        invitation.status = status;
+        invitation.closedAt = now;
+        String names = childNames(invitation);
+        switch (status) {
+            case DECLINED -> {
+                audit(invitation, actor, AuditAction.INVITATION_DECLINED);
+                notifications.notify(invitation.inviter.id, NotificationKind.INVITATION_DECLINED,
+                        "Приглашение отклонено", invitation.invitee.fullName() + " отклонил(а) ваше приглашение ("
+                                + names + ").", invitation.id, null);
+            }
+            case CANCELLED -> {
+                audit(invitation, actor, AuditAction.INVITATION_CANCELLED);
+                notifications.notify(invitation.invitee.id, NotificationKind.INVITATION_CANCELLED,
+                        "Приглашение отменено", invitation.inviter.fullName() + " отменил(а) приглашение ("
+                                + names + ")" + (before == InvitationStatus.ACCEPTED ? " до его активации." : "."),
+                        invitation.id, null);
+            }
+            case EXPIRED -> {
+                audit(invitation, null, AuditAction.INVITATION_EXPIRED);
+                for (UUID who : List.of(invitation.inviter.id, invitation.invitee.id)) {
+                    notifications.notify(who, NotificationKind.INVITATION_EXPIRED, "Срок приглашения истёк",
+                            "Приглашение (" + names + ") не было принято вовремя.", invitation.id, null);
+                }
+            }
+            default -> throw new IllegalArgumentException(status.name());
+        }
+        metrics.counter("ediary.invitations", "event", status.name().toLowerCase()).increment();
+    }
+
+    private void audit(Invitation invitation, UUID actor, AuditAction action) {
+        for (InvitationChild child : invitation.children) {
+            audit.record(actor, action, child.studentId, invitation.id, null, invitation.invitee.id);
+        }
+    }
+
+    private String childNames(Invitation invitation) {
+        List<UUID> ids = invitation.children.stream().map(c -> c.studentId).toList();
+        return Student.<Student>list("id in ?1 order by lastName, firstName", ids).stream().map(Student::fullName)
+                .collect(Collectors.joining(", "));
+    }
+
+    private InvitationPayload invalidState(Invitation invitation, UUID me) {
+        return new InvitationPayload(views(List.of(invitation), me).get(0),
+                List.of(UserError.of("", UserErrorCode.INVALID_STATE)));
+    }
+
+    /** Invitations the account accepted that the job has not activated yet; call inside a transaction. */
+    public List<ru.ediary.access.PendingActivation> awaitingActivation(UUID accountId) {
+        List<Invitation> accepted = Invitation.list("from Invitation i join fetch i.inviter join fetch i.invitee"
+                + " where i.invitee.id = ?1 and i.status = ?2 order by i.acceptedAt", accountId, InvitationStatus.ACCEPTED);
+        return views(accepted, accountId).stream().map(v -> new ru.ediary.access.PendingActivation(v.id(),
+                v.serviceName(), v.inviter().fullName(), v.children().stream().map(InvitedChild::fullName).toList(),
+                v.expectedActivationAt())).toList();
+    }
+
+    public InvitationConnection sent(Integer first, String after) throws ApiException {
+        return page(true, first, after);
+    }
+
+    public InvitationConnection received(Integer first, String after) throws ApiException {
+        return page(false, first, after);
+    }
+
+    private InvitationConnection page(boolean sent, Integer first, String after) throws ApiException {
+        UUID me = caller.accountId();
+        int size = Cursor.pageSize(first);
+        Cursor cursor = Cursor.decode(after);
+        return Tx.inNew(() -> {
+            String side = sent ? "i.inviter.id" : "i.invitee.id";
+            String query = "from Invitation i join fetch i.inviter join fetch i.invitee where " + side + " = :me"
+                    + (cursor == null ? "" : " and (i.createdAt < :at or (i.createdAt = :at and i.id < :id))")
+                    + " order by i.createdAt desc, i.id desc";
+            var q = em.createQuery(query, Invitation.class).setParameter("me", me).setMaxResults(size + 1);
+            if (cursor != null) {
+                q.setParameter("at", cursor.at()).setParameter("id", cursor.id());
+            }
+            List<Invitation> rows = q.getResultList();
+            boolean more = rows.size() > size;
+            List<Invitation> pageRows = more ? rows.subList(0, size) : rows;
+            List<InvitationView> views = views(pageRows, me);
+            List<InvitationConnection.Edge> edges = new ArrayList<>();
+            for (int i = 0; i < pageRows.size(); i++) {
+                edges.add(new InvitationConnection.Edge(
+                        new Cursor(pageRows.get(i).createdAt, pageRows.get(i).id).encode(), views.get(i)));
+            }
+            return new InvitationConnection(edges,
+                    new PageInfo(more, edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+        });
+    }
+
+    /** Views of invitations for one viewer, with the children's names in one query. */
+    List<InvitationView> views(List<Invitation> invitations, UUID viewer) {
+        Set<UUID> studentIds = new TreeSet<>();
+        invitations.forEach(i -> i.children.forEach(c -> studentIds.add(c.studentId)));
+        Map<UUID, Student> students = studentIds.isEmpty() ? Map.of()
+                : Student.<Student>list("id in ?1", studentIds).stream()
+                        .collect(Collectors.toMap(s -> s.id, Function.identity()));
+        Duration interval = jobInterval();
+        return invitations.stream().map(i -> new InvitationView(i.id.toString(), i.service, i.service.title(),
+                i.status,
+                i.children.stream().map(c -> students.get(c.studentId))
+                        .sorted(java.util.Comparator.comparing(Student::fullName))
+                        .map(s -> new InvitedChild(s.id.toString(), s.fullName(), outcomeOf(i, s.id))).toList(),
+                PersonName.of(i.inviter), PersonName.of(i.invitee),
+                i.inviter.id.equals(viewer) ? i.inviteeIdentifier : null,
+                i.createdAt, i.expiresAt, i.acceptedAt,
+                i.status == InvitationStatus.ACCEPTED ? expectedActivation(i.activateAfter, interval) : null,
+                i.closedAt)).toList();
+    }
+
+    private static String outcomeOf(Invitation invitation, UUID studentId) {
+        return invitation.children.stream().filter(c -> c.studentId.equals(studentId) && c.outcome != null)
+                .map(c -> c.outcome.name()).findFirst().orElse(null);
+    }
+
+    /** The job picks an invitation up at its first run after activateAfter. */
+    static Instant expectedActivation(Instant activateAfter, Duration interval) {
+        return activateAfter.plus(interval);
+    }
+
+    Duration jobInterval() {
+        String interval = config.trust().activationInterval().strip();
+        try {
+            return Duration.parse(interval.startsWith("P") ? interval : "PT" + interval);
+        } catch (RuntimeException e) {
+            return Duration.ofMinutes(1);
+        }
+    }
+
+    private String requestHash(InvitationInput input) {
+        String canonical = input.service + "|" + new TreeSet<>(input.childIds) + "|"
+                + (input.phone == null || input.phone.isBlank() ? ""
+                        : PhoneNumbers.normalizeMobile(input.phone).orElse(input.phone)) + "|"
+                + (input.snils == null || input.snils.isBlank() ? ""
+                        : SnilsNumbers.normalize(input.snils).orElse(input.snils)) + "|"
+                + InviteeLookup.normalize(input.surname);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static UUID parseOrNull(String id) {
+        try {
+            return Ids.parse(id);
+        } catch (ApiException e) {
+            return null;
+        }
+    }
+}

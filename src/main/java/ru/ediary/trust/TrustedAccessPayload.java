@@ -1,0 +1,12 @@
+package ru.ediary.trust;
+
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+import ru.ediary.api.UserError;
+
+@Type("TrustedAccessPayload")
+@Description("Result of revoking or renouncing access.")
+public record TrustedAccessPayload(TrustedAccessView trustedAccess, @NonNull List<@NonNull UserError> userErrors) {
+}
