@@ -150,6 +150,51 @@ public class Fixtures {
         return GuardianContact.list("student.id = ?1 order by lastName", studentId);
     }
 
+    /** A parent with direct access to one fresh child; the usual start of a trusted-person story. */
+    public record Family(Person parent, UUID child, ClassRef schoolClass) {
+    }
+
+    public Family family() {
+        ClassRef schoolClass = schoolClass(school(), null);
+        UUID child = student(schoolClass);
+        Person parent = person();
+        guardianOf(child, parent);
+        return new Family(parent, child, schoolClass);
+    }
+
+    /** A registered person with a surname, phone and SNILS, as an invitee has. */
+    @Transactional
+    public Person invitee(String lastName) {
+        Person person = register(TestData.email(), TestData.mobile(), TestData.snils(), Set.of());
+        Account account = Account.findById(person.id());
+        account.lastName = lastName;
+        return new Person(person.id(), person.subject(), lastName, person.email(), person.phone(), person.snils(),
+                person.roles());
+    }
+
+    @Transactional
+    public void removeContacts(UUID studentId) {
+        GuardianContact.delete("student.id", studentId);
+    }
+
+    @Transactional
+    public long count(String nativeQuery, Object... params) {
+        var query = GuardianContact.getEntityManager().createNativeQuery(nativeQuery);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    @Transactional
+    public int execute(String nativeQuery, Object... params) {
+        var query = GuardianContact.getEntityManager().createNativeQuery(nativeQuery);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        return query.executeUpdate();
+    }
+
     @Transactional
     public void setStatus(UUID studentId, EnrolmentStatus status) {
         Student student = Student.findById(studentId);
