@@ -1,0 +1,163 @@
+package ru.ediary.trust;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static ru.ediary.test.GraphQL.call;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import ru.ediary.test.Fixtures;
+import ru.ediary.test.Fixtures.Family;
+import ru.ediary.test.Fixtures.Person;
+import ru.ediary.test.TestData;
+import ru.ediary.trust.InvitationActivator.RunResult;
+
+/** The activation job: exactly once per invitation, even with two runs at once; partial and total loss. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class ActivationJobTest {
+
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    InvitationActivator activator;
+
+    /** n families, each a parent with one child and an invitation to a different invitee, all accepted and due. */
+    private String acceptedInvitations(int n) {
+        String tag = TestData.unique("bulk");
+        var schoolClass = fixtures.schoolClass(fixtures.school(), null);
+        String id = "cast(md5(?1 || '-%s-' || g) as uuid)";
+        fixtures.execute("insert into account (id, subject, last_name, first_name, email, phone) select "
+                + id.formatted("p") + ", ?1 || '-p-' || g, 'Родителев', 'Тест', ?1 || '-p-' || g || '@example.ru',"
+                + " '+7999' || lpad(g::text, 7, '0') from generate_series(1, ?2) g", tag, n);
+        fixtures.execute("insert into account (id, subject, last_name, first_name) select " + id.formatted("i")
+                + ", ?1 || '-i-' || g, 'Доверенный', 'Тест' from generate_series(1, ?2) g", tag, n);
+        fixtures.execute("insert into student (id, school_id, class_id, external_id, last_name, first_name, birth_date,"
+                + " status) select " + id.formatted("s") + ", ?3, ?4, ?1 || '-s-' || g, 'Ученик', 'Тест',"
+                + " date '2015-01-01', 'ENROLLED' from generate_series(1, ?2) g", tag, n,
+                schoolClass.school().id(), schoolClass.id());
+        fixtures.execute("insert into guardian_contact (id, student_id, last_name, first_name, relation, email, phone)"
+                + " select " + id.formatted("g") + ", " + id.formatted("s") + ", 'Родителев', 'Тест', 'MOTHER',"
+                + " ?1 || '-p-' || g || '@example.ru', '+7999' || lpad(g::text, 7, '0') from generate_series(1, ?2) g",
+                tag, n);
+        fixtures.execute("insert into invitation (id, inviter_id, invitee_id, service, status, idempotency_key,"
+                + " request_hash, invitee_identifier, created_at, expires_at, accepted_at, activate_after) select "
+                + id.formatted("v") + ", " + id.formatted("p") + ", " + id.formatted("i") + ", 'ELECTRONIC_DIARY',"
+                + " 'ACCEPTED', 'k-' || g, 'h', '+7999*****00', now() - interval '1 hour', now() + interval '29 days',"
+                + " now() - interval '1 minute', now() - interval '1 minute' from generate_series(1, ?2) g", tag, n);
+        fixtures.execute("insert into invitation_child (invitation_id, student_id) select " + id.formatted("v") + ", "
+                + id.formatted("s") + " from generate_series(1, ?2) g", tag, n);
+        return tag;
+    }
+
+    private long countFor(String tag, String select) {
+        return fixtures.count(select + " and inv.subject like ?1", tag + "-i-%");
+    }
+
+    @Test
+    void twoRunsInParallelOverAThousandInvitationsGrantExactlyOnceEach() throws Exception {
+        String tag = acceptedInvitations(1000);
+        long started = System.nanoTime();
+
+        var first = CompletableFuture.supplyAsync(this::run);
+        var second = CompletableFuture.supplyAsync(this::run);
+        RunResult a = first.get();
+        RunResult b = second.get();
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        assertTrue(a.activated() + b.activated() >= 1000, a + " " + b);
+        assertEquals(1000, countFor(tag, "select count(*) from invitation i join account inv on inv.id = i.invitee_id"
+                + " where i.status = 'ACTIVATED'"));
+        assertEquals(1000, countFor(tag, "select count(*) from trusted_access t join account inv on inv.id = t.trusted_person_id"
+                + " where t.revoked_at is null"));
+        assertEquals(0, fixtures.count("select count(*) from (select t.invitation_id from trusted_access t"
+                + " join account inv on inv.id = t.trusted_person_id where inv.subject like ?1"
+                + " group by t.invitation_id having count(*) > 1) doubled", tag + "-i-%"));
+        // both sides were told once each
+        assertEquals(1000, countFor(tag, "select count(*) from notification n join account inv on inv.id = n.account_id"
+                + " where n.kind = 'INVITATION_ACTIVATED'"));
+        System.out.printf("ACTIVATION_THROUGHPUT: 1000 invitations in %.2f s with two parallel runs (%.0f/s)%n",
+                seconds, 1000 / seconds);
+
+        RunResult again = run();
+        assertEquals(0, again.activated() + again.failed());
+    }
+
+    private RunResult run() {
+        try {
+            return activator.runOnce();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aChildTheInviterNoLongerSeesIsSkippedAndTheRestGranted() throws Exception {
+        Family family = fixtures.family();
+        UUID second = fixtures.student(family.schoolClass());
+        fixtures.guardianOf(second, family.parent());
+        Person invitee = fixtures.invitee("Орлова");
+        String invitation = TrustSteps.invite(family.parent(), invitee, family.child(), second);
+        TrustSteps.accept(invitee, invitation);
+        fixtures.removeContacts(second);
+
+        activator.runOnce();
+
+        assertEquals(List.of(family.child().toString()), TrustSteps.seenAsTrusted(invitee));
+        JsonPath sent = call(family.parent().token(), "{ sentInvitations { edges { node { id status children { id outcome } } } } }");
+        assertEquals("ACTIVATED", sent.getString("data.sentInvitations.edges[0].node.status"));
+        assertEquals("SKIPPED", sent.getString("data.sentInvitations.edges[0].node.children.find { it.id == '" + second + "' }.outcome"));
+        assertEquals("GRANTED", sent.getString("data.sentInvitations.edges[0].node.children.find { it.id == '" + family.child() + "' }.outcome"));
+    }
+
+    @Test
+    void anInviterWhoLostAccessToEveryChildMakesTheInvitationFail() throws Exception {
+        Family family = fixtures.family();
+        Person invitee = fixtures.invitee("Орлова");
+        String invitation = TrustSteps.invite(family.parent(), invitee, family.child());
+        TrustSteps.accept(invitee, invitation);
+        fixtures.removeContacts(family.child());
+
+        activator.runOnce();
+
+        assertEquals(List.of(), TrustSteps.seenAsTrusted(invitee));
+        assertEquals(1, fixtures.count("select count(*) from invitation where id = cast(?1 as uuid) and status = 'FAILED'", invitation));
+        assertEquals(1, fixtures.count("select count(*) from notification where account_id = ?1 and kind = 'INVITATION_FAILED'",
+                invitee.id()));
+    }
+
+    @Test
+    void aBatchThatFailsMidwayLosesAndDoublesNothing() throws Exception {
+        String tag = acceptedInvitations(30);
+        // a poisoned grant: the trigger aborts the whole batch's transaction, as a crash would
+        fixtures.execute("create or replace function fail_once() returns trigger language plpgsql as $$"
+                + " begin raise exception 'simulated crash'; end $$");
+        fixtures.execute("create trigger fail_once before insert on notification for each row execute function fail_once()");
+        try {
+            try {
+                activator.runOnce();
+            } catch (RuntimeException expected) {
+                // the run dies; the next one must pick everything up
+            }
+            assertEquals(30, countFor(tag, "select count(*) from invitation i join account inv on inv.id = i.invitee_id"
+                    + " where i.status = 'ACCEPTED'"));
+            assertEquals(0, countFor(tag, "select count(*) from trusted_access t join account inv on inv.id = t.trusted_person_id where true"));
+        } finally {
+            fixtures.execute("drop trigger fail_once on notification");
+            fixtures.execute("drop function fail_once()");
+        }
+
+        activator.runOnce();
+
+        assertEquals(30, countFor(tag, "select count(*) from trusted_access t join account inv on inv.id = t.trusted_person_id where true"));
+        assertEquals(30, countFor(tag, "select count(*) from invitation i join account inv on inv.id = i.invitee_id"
+                + " where i.status = 'ACTIVATED'"));
+    }
+}
