@@ -47,6 +47,15 @@ public class Caller {
         return token.getSubject();
     }
 
+    /** The calling person's token claims, without touching the database. */
+    public TokenProfile personProfile() throws ApiException {
+        requireAuthenticated();
+        if (isSchoolSystem()) {
+            throw new ForbiddenException("Операция доступна только пользователям портала.");
+        }
+        return TokenProfile.of(token);
+    }
+
     /** The calling person's account, registered from the token's claims on the first call. */
     public UUID accountId() throws ApiException {
         requireAuthenticated();

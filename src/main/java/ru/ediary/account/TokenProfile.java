@@ -6,7 +6,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public record TokenProfile(String subject, String familyName, String givenName, String middleName, String email,
         String phoneNumber) {
 
-    static TokenProfile of(JsonWebToken token) {
+    public static TokenProfile of(JsonWebToken token) {
         return new TokenProfile(token.getSubject(), claim(token, "family_name"), claim(token, "given_name"),
                 claim(token, "middle_name"), claim(token, "email"), claim(token, "phone_number"));
     }

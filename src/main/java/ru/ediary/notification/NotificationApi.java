@@ -1,6 +1,8 @@
 package ru.ediary.notification;
 
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,14 +10,15 @@ import java.util.UUID;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
-import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Type;
 import io.smallrye.graphql.api.Subscription;
+import ru.ediary.account.AccountService;
 import ru.ediary.account.Caller;
+import ru.ediary.account.TokenProfile;
 import ru.ediary.api.ApiException;
 import ru.ediary.api.BadUserInputException;
 import ru.ediary.api.Cursor;
@@ -32,6 +35,8 @@ public class NotificationApi {
     NotificationService notifications;
     @Inject
     NotificationBus bus;
+    @Inject
+    AccountService accounts;
 
     @Type("MarkNotificationsReadPayload")
     @Description("Result of markNotificationsRead.")
@@ -51,7 +56,7 @@ public class NotificationApi {
     @Mutation("markNotificationsRead")
     @Description("Marks the caller's notifications read (up to 100 ids). Any id that is not the caller's "
             + "answers NOT_FOUND and nothing is marked.")
-    public @NonNull MarkReadPayload markNotificationsRead(@Name("ids") @NonNull @Id List<@NonNull String> ids)
+    public @NonNull MarkReadPayload markNotificationsRead(@Name("ids") @NonNull List<@NonNull String> ids)
             throws ApiException {
         UUID me = caller.accountId();
         if (ids.size() > Cursor.MAX_PAGE) {
@@ -69,6 +74,9 @@ public class NotificationApi {
     @Description("New notifications of the caller as they are stored (graphql-transport-ws; send the token as "
             + "`Authorization` in the connection_init payload).")
     public Multi<NotificationView> notificationAdded() throws ApiException {
-        return bus.streamFor(caller.accountId());
+        // subscriptions start on the event loop: read the token here, touch the database on a worker
+        TokenProfile profile = caller.personProfile();
+        return bus.streamFor(Uni.createFrom().item(() -> accounts.ensureRegistered(profile))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
 }

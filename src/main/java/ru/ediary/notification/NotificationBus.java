@@ -1,10 +1,12 @@
 package ru.ediary.notification;
 
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -20,8 +22,15 @@ public class NotificationBus {
         processor.onNext(created);
     }
 
-    public Multi<NotificationView> streamFor(UUID accountId) {
-        return processor.filter(created -> created.accountId().equals(accountId))
-                .map(NotificationCreated::notification);
+    /**
+     * The notifications of one account, from the moment of subscription. The account is resolved while
+     * the stream already listens, so nothing stored in between is missed.
+     */
+    public Multi<NotificationView> streamFor(Uni<UUID> account) {
+        Uni<UUID> resolved = account.memoize().indefinitely();
+        // a slow subscriber gets a bounded buffer rather than a failure
+        return processor.onOverflow().buffer(1024).onItem().transformToUniAndConcatenate(created -> resolved
+                .map(id -> id.equals(created.accountId()) ? Optional.of(created.notification()) : Optional.<NotificationView>empty()))
+                .filter(Optional::isPresent).map(Optional::get);
     }
 }

@@ -2,7 +2,6 @@ package ru.ediary.trust;
 
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
-import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
@@ -14,8 +13,8 @@ public class InvitationInput {
     @NonNull
     public Service service;
 
-    @NonNull @Id
-    @Description("One or more of the caller's children.")
+    @NonNull
+    @Description("Ids of one or more of the caller's children.")
     public List<@NonNull String> childIds;
 
     @Description("The invitee's mobile phone, in any usual form.")
