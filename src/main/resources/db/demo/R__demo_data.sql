@@ -53,3 +53,28 @@ insert into guardian_contact (id, student_id, external_id, last_name, first_name
     ('50000000-0000-4000-8000-000000000006', '40000000-0000-4000-8000-000000000005', 'g-elena-oleg', 'Смирнова', 'Елена', 'Викторовна', 'MOTHER', 'elena.smirnova@example.ru', '+79031234500'),
     ('50000000-0000-4000-8000-000000000007', '40000000-0000-4000-8000-000000000007', 'g-lev-mother', 'Ковалёва', 'Наталья', 'Сергеевна', 'MOTHER', 'n.kovaleva@example.ru', '+79265550077')
 on conflict do nothing;
+
+-- Four weeks of diary (and the coming days' homework) for every enrolled demo student: four lessons a school
+-- day, a mark on about every third lesson. Deterministic, so re-running the migration adds nothing.
+insert into diary_entry (id, student_id, school_id, external_id, lesson_date, lesson_number, subject, topic,
+                         homework, attendance, teacher_name, changed_at)
+select md5(s.id::text || d::date::text || l)::uuid, s.id, s.school_id,
+       'demo-' || s.external_id || '-' || d::date || '-' || l, d::date, l,
+       (array['Математика', 'Русский язык', 'Литература', 'Окружающий мир', 'Английский язык', 'История'])
+           [1 + (extract(doy from d)::int + l) % 6],
+       'Тема урока ' || l,
+       case when l <= 2 then 'Упражнения ' || (extract(doy from d)::int % 20 + 1) || '–' || (extract(doy from d)::int % 20 + 4) end,
+       case when d::date > current_date then null when (extract(doy from d)::int + l) % 17 = 0 then 'ABSENT' else 'PRESENT' end,
+       'Белова Ольга Николаевна', now()
+from student s
+cross join generate_series(current_date - 27, current_date + 4, interval '1 day') d
+cross join generate_series(1, 4) l
+where s.status = 'ENROLLED' and s.id::text like '40000000-%' and extract(isodow from d) < 6
+on conflict do nothing;
+
+insert into diary_mark (entry_id, position, value, weight, kind)
+select e.id, 0, 3 + (abs(hashtext(e.id::text)) % 3), 1 + (abs(hashtext(e.external_id)) % 2),
+       (array['LESSON', 'HOMEWORK', 'TEST'])[1 + abs(hashtext(e.subject || e.lesson_number)) % 3]
+from diary_entry e
+where e.external_id like 'demo-%' and e.lesson_date <= current_date and abs(hashtext(e.external_id)) % 3 = 0
+on conflict do nothing;

@@ -15,4 +15,13 @@ public record UserError(
     public static UserError of(String field, UserErrorCode code) {
         return new UserError(field, code, code.message());
     }
+
+    /** A field may fail a Bean Validation rule and a cross-row rule at once: name it once, most basic first. */
+    public static java.util.List<UserError> onePerField(java.util.List<UserError> errors) {
+        java.util.Map<String, UserError> byField = new java.util.TreeMap<>();
+        for (UserError error : errors) {
+            byField.merge(error.field(), error, (a, b) -> a.code().ordinal() <= b.code().ordinal() ? a : b);
+        }
+        return new java.util.ArrayList<>(byField.values());
+    }
 }

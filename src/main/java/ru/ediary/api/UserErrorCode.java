@@ -29,7 +29,9 @@ public enum UserErrorCode {
     TOO_MANY_TRUSTED_PERSONS("У ребёнка уже максимальное число доверенных лиц."),
     RATE_LIMITED("Слишком много попыток поиска. Повторите позже."),
     IDEMPOTENCY_KEY_REUSED("Этот ключ уже использован для другого приглашения."),
-    INVALID_STATE("Действие невозможно в текущем состоянии.");
+    INVALID_STATE("Действие невозможно в текущем состоянии."),
+    UNKNOWN_STUDENT("В школе нет ученика с таким идентификатором."),
+    INVALID_MARK("Оценка должна быть от 1 до 5, вес — от 1 до 10.");
 
     private final String message;
 

@@ -16,6 +16,34 @@ public interface EdiaryConfig {
 
     Trust trust();
 
+    Diary diary();
+
+    interface Diary {
+        /** Entries one upsertDiaryEntries call may carry. */
+        @WithDefault("1000")
+        int maxBatch();
+
+        /** Widest date range one diary query may ask for. */
+        @WithDefault("93")
+        int maxRangeDays();
+
+        /** How far back a lesson date may lie. */
+        @WithDefault("P3Y")
+        java.time.Period maxPast();
+
+        /** How far ahead a lesson date may lie (planned lessons and homework). */
+        @WithDefault("P1Y")
+        java.time.Period maxFuture();
+
+        /** Marks shown as "recent" on a child. */
+        @WithDefault("5")
+        int recentMarks();
+
+        /** Time zone of the school day: reads are audited once per day in it. */
+        @WithDefault("Europe/Moscow")
+        java.time.ZoneId zone();
+    }
+
     interface Trust {
         /** Invitee lookups (preview or send) one inviter may make per window. */
         @WithDefault("20")

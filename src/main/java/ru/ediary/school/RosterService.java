@@ -62,7 +62,7 @@ public class RosterService {
         errors.addAll(validator.validate(input));
         errors.addAll(checkRows(input));
         if (!errors.isEmpty()) {
-            return RosterPayload.failed(sorted(errors));
+            return RosterPayload.failed(UserError.onePerField(errors));
         }
         try {
             return Tx.inNew(() -> apply(schoolId, input));
@@ -264,14 +264,5 @@ public class RosterService {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static List<UserError> sorted(List<UserError> errors) {
-        // the same field may fail a Bean Validation rule and a cross-row rule: name it once
-        Map<String, UserError> byField = new java.util.TreeMap<>();
-        for (UserError error : errors) {
-            byField.merge(error.field(), error, (a, b) -> a.code().ordinal() <= b.code().ordinal() ? a : b);
-        }
-        return new ArrayList<>(byField.values());
     }
 }

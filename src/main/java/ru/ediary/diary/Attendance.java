@@ -1,0 +1,8 @@
+package ru.ediary.diary;
+
+public enum Attendance {
+    PRESENT,
+    ABSENT,
+    LATE,
+    EXCUSED
+}

@@ -1,0 +1,39 @@
+package ru.ediary.diary;
+
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import ru.ediary.api.ApiException;
+
+@GraphQLApi
+public class DiaryApi {
+
+    @Inject
+    DiaryReadService reads;
+    @Inject
+    DiaryFeedService feed;
+
+    @Query("diary")
+    @Description("A child's lessons, oldest first, for whoever may read the diary: the student, a parent with direct "
+            + "access, an active trusted person, the class teacher, the school's system. `from` defaults to 30 days "
+            + "before `to`, `to` to today; the range is at most 93 days. NOT_FOUND for anyone else.")
+    public DiaryEntryView.@NonNull Connection diary(@Name("childId") @Id @NonNull String childId,
+            @Name("from") LocalDate from, @Name("to") LocalDate to, @Name("first") Integer first,
+            @Name("after") String after) throws ApiException {
+        return reads.page(childId, from, to, first, after);
+    }
+
+    @Mutation("upsertDiaryEntries")
+    @Description("School systems only: creates, updates or withdraws diary entries of the school's students, up to "
+            + "1000 per call. A batch with a bad row is refused whole, with every bad row named.")
+    public @NonNull DiaryBatchPayload upsertDiaryEntries(@Name("input") @NonNull DiaryBatchInput input)
+            throws ApiException {
+        return feed.upsert(input);
+    }
+}
