@@ -1,0 +1,108 @@
+package ru.ediary.graphql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static ru.ediary.test.GraphQL.call;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Test;
+import ru.ediary.test.Fixtures;
+
+/** Depth, complexity and token caps: refused before execution, so before any SQL. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class QueryLimitsTest {
+
+    private static final String INTROSPECTION = """
+            query IntrospectionQuery {
+              __schema {
+                queryType { name } mutationType { name } subscriptionType { name }
+                types { ...FullType }
+                directives { name description locations args { ...InputValue } }
+              }
+            }
+            fragment FullType on __Type {
+              kind name description
+              fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef }
+                isDeprecated deprecationReason }
+              inputFields { ...InputValue }
+              interfaces { ...TypeRef }
+              enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+              possibleTypes { ...TypeRef }
+            }
+            fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+            fragment TypeRef on __Type {
+              kind name
+              ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name
+                ofType { kind name ofType { kind name } } } } } } }
+            }""";
+
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    SessionFactory sessionFactory;
+
+    private long statementsDuring(Runnable request) {
+        long before = sessionFactory.getStatistics().getPrepareStatementCount();
+        request.run();
+        return sessionFactory.getStatistics().getPrepareStatementCount() - before;
+    }
+
+    @Test
+    void graphiqlsIntrospectionAndTheDashboardFitUnderTheLimits() throws Exception {
+        JsonPath introspection = call(null, INTROSPECTION);
+        assertNull(introspection.get("errors"), introspection.prettify());
+        assertTrue(introspection.getList("data.__schema.types").size() > 20);
+    }
+
+    @Test
+    void aQueryDeeperThanTheLimitIsRefusedBeforeTouchingTheDatabase() {
+        String token = fixtures.person().token();
+        call(token, "{ me { id } }");
+        String deep = "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType"
+                + " { ofType { ofType { ofType { name } } } } } } } } } } } } } }";
+        JsonPath[] answer = new JsonPath[1];
+
+        long statements = statementsDuring(() -> answer[0] = call(token, deep));
+
+        assertTrue(answer[0].getString("errors[0].message").contains("depth"), answer[0].prettify());
+        assertNull(answer[0].get("data"));
+        assertEquals(0, statements);
+    }
+
+    @Test
+    void aliasOverloadingBeyondTheComplexityLimitIsRefusedBeforeTouchingTheDatabase() {
+        String token = fixtures.person().token();
+        call(token, "{ me { id } }");
+        StringBuilder wide = new StringBuilder("{ ");
+        for (int i = 0; i < 1000; i++) {
+            wide.append("a").append(i).append(": me { id } ");
+        }
+        wide.append("}");
+        JsonPath[] answer = new JsonPath[1];
+
+        long statements = statementsDuring(() -> answer[0] = call(token, wide.toString()));
+
+        assertNull(answer[0].get("data"));
+        assertTrue(answer[0].getString("errors[0].message").contains("complexity"), answer[0].getString("errors[0].message"));
+        assertEquals(0, statements);
+    }
+
+    @Test
+    void aDocumentOverTheTokenCapIsRefused() {
+        StringBuilder huge = new StringBuilder("{ me { ");
+        for (int i = 0; i < 6000; i++) {
+            huge.append("id ");
+        }
+        huge.append("} }");
+        JsonPath answer = call(fixtures.person().token(), huge.toString());
+        assertNull(answer.get("data"));
+        assertTrue(answer.getList("errors").size() >= 1, answer.prettify());
+    }
+}
