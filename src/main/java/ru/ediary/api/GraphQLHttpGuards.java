@@ -1,0 +1,57 @@
+package ru.ediary.api;
+
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * HTTP-level rules of the GraphQL endpoint, applied before any resolver runs.
+ * <ul>
+ * <li>A POST must carry JSON (or a GraphQL document): an HTML form or a "simple" cross-site request can never
+ * drive a mutation. Operations never run over GET at all ({@code quarkus.smallrye-graphql.http.get.enabled}).
+ * <li>A bearer token that fails verification (expired, forged, wrong issuer or audience) answers 401 with a
+ * GraphQL error coded UNAUTHENTICATED, so clients handle every authentication failure the same way.
+ * </ul>
+ */
+@ApplicationScoped
+public class GraphQLHttpGuards {
+
+    void register(@Observes Router router) {
+        router.post("/graphql").order(Integer.MIN_VALUE).handler(this::requireJson);
+        router.route("/graphql*").order(Integer.MIN_VALUE).failureHandler(this::authenticationFailed);
+    }
+
+    private void requireJson(RoutingContext context) {
+        String type = context.request().getHeader("Content-Type");
+        String mediaType = type == null ? "" : type.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (mediaType.equals("application/json") || mediaType.equals("application/graphql")) {
+            context.next();
+            return;
+        }
+        respond(context, 415, "UNSUPPORTED_MEDIA_TYPE",
+                "Запрос к GraphQL отправляется методом POST с Content-Type: application/json.");
+    }
+
+    private void authenticationFailed(RoutingContext context) {
+        Throwable failure = context.failure();
+        if (!(failure instanceof AuthenticationFailedException || failure instanceof AuthenticationCompletionException)
+                || context.response().headWritten()) {
+            context.next();
+            return;
+        }
+        context.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        respond(context, 401, "UNAUTHENTICATED", "Токен доступа недействителен или истёк: войдите снова.");
+    }
+
+    private static void respond(RoutingContext context, int status, String code, String message) {
+        JsonObject error = new JsonObject().put("message", message).put("extensions", new JsonObject().put("code", code));
+        context.response().setStatusCode(status)
+                .putHeader("Content-Type", "application/json; charset=utf-8")
+                .end(new JsonObject().put("errors", new JsonArray().add(error)).encode());
+    }
+}
