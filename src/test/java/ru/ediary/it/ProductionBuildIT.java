@@ -29,6 +29,14 @@ class ProductionBuildIT {
     }
 
     @Test
+    void introspectionAndTheSchemaFileAreOffInProduction() {
+        given().get("/graphql/schema.graphql").then().statusCode(404);
+        var answer = GraphQL.call(null, "{ __schema { types { name } } }");
+        org.junit.jupiter.api.Assertions.assertNull(answer.get("data.__schema"));
+        org.junit.jupiter.api.Assertions.assertFalse(answer.getList("errors").isEmpty());
+    }
+
+    @Test
     void aTokenSignedByAnUnknownKeyIsRefused() throws Exception {
         // signed by some key the production server does not trust: it never reaches a resolver
         String forged = io.smallrye.jwt.build.Jwt.issuer("ediary-dev").subject("demo-anna").audience(Tokens.AUDIENCE)
