@@ -26,17 +26,22 @@ public class RateLimiter {
         this.metrics = metrics;
     }
 
-    /** Counts one attempt; false when it is over the limit. */
+    /** Counts one attempt of a person; false when it is over the limit. */
     public boolean tryAcquire(UUID accountId, String action, int limit, Duration window) {
+        return tryAcquire(accountId.toString(), action, limit, window);
+    }
+
+    /** Counts one attempt of any caller (an account id, or a school system's client id); false when over. */
+    public boolean tryAcquire(String caller, String action, int limit, Duration window) {
         Instant now = clock.instant();
         long windowSeconds = Math.max(1, window.toSeconds());
         Instant windowStart = Instant.ofEpochSecond(now.getEpochSecond() / windowSeconds * windowSeconds);
         int hits = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
-                insert into rate_limit_window (account_id, action, window_start, hits) values (?1, ?2, ?3, 1)
-                on conflict (account_id, action, window_start)
+                insert into rate_limit_window (caller, action, window_start, hits) values (?1, ?2, ?3, 1)
+                on conflict (caller, action, window_start)
                 do update set hits = rate_limit_window.hits + 1
                 returning hits""")
-                .setParameter(1, accountId).setParameter(2, action).setParameter(3, windowStart)
+                .setParameter(1, caller).setParameter(2, action).setParameter(3, windowStart)
                 .getSingleResult()).intValue());
         boolean allowed = hits <= limit;
         if (!allowed) {

@@ -18,6 +18,17 @@ public interface EdiaryConfig {
 
     Diary diary();
 
+    Feed feed();
+
+    interface Feed {
+        /** upsertRoster and upsertDiaryEntries calls one school system may make per window. */
+        @WithDefault("600")
+        int batchLimit();
+
+        @WithDefault("PT1H")
+        java.time.Duration batchWindow();
+    }
+
     interface Diary {
         /** Entries one upsertDiaryEntries call may carry. */
         @WithDefault("1000")

@@ -17,11 +17,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import ru.ediary.api.ApiException;
 import ru.ediary.api.PersistenceFailures;
+import ru.ediary.api.RateLimiter;
 import ru.ediary.api.Tx;
 import ru.ediary.api.UserError;
 import ru.ediary.api.UserErrorCode;
 import ru.ediary.api.validation.InputValidator;
 import ru.ediary.config.EdiaryConfig;
+import ru.ediary.school.RosterService;
 import ru.ediary.school.StaffAccess;
 import ru.ediary.school.Student;
 import ru.ediary.school.StudentRepository;
@@ -36,8 +38,11 @@ public class DiaryFeedService {
     private final EdiaryConfig config;
     private final Clock clock;
 
+    private final RateLimiter limiter;
+
     DiaryFeedService(StaffAccess staff, StudentRepository students, InputValidator validator, EdiaryConfig config,
-            Clock clock) {
+            Clock clock, RateLimiter limiter) {
+        this.limiter = limiter;
         this.staff = staff;
         this.students = students;
         this.validator = validator;
@@ -46,7 +51,12 @@ public class DiaryFeedService {
     }
 
     public DiaryBatchPayload upsert(DiaryBatchInput input) throws ApiException {
-        UUID schoolId = Tx.inNew(() -> staff.requireSchoolSystem().id);
+        var school = Tx.inNew(staff::requireSchoolSystem);
+        UUID schoolId = school.id;
+        if (!limiter.tryAcquire(school.systemClientId, RosterService.BATCH, config.feed().batchLimit(),
+                config.feed().batchWindow())) {
+            return DiaryBatchPayload.failed(List.of(UserError.of("", UserErrorCode.RATE_LIMITED)));
+        }
         if (input.entries.size() > config.diary().maxBatch()) {
             return DiaryBatchPayload.failed(List.of(UserError.of("entries", UserErrorCode.TOO_MANY)));
         }

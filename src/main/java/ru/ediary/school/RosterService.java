@@ -43,8 +43,15 @@ public class RosterService {
     private final InputValidator validator;
     private final EdiaryConfig config;
 
+    /** School-system batches (roster and diary) share one limit per client. */
+    public static final String BATCH = "SCHOOL_BATCH";
+
+    private final ru.ediary.api.RateLimiter limiter;
+
     RosterService(StaffAccess staff, SchoolClassRepository classes, StudentRepository students,
-            GuardianContactRepository contacts, InputValidator validator, EdiaryConfig config) {
+            GuardianContactRepository contacts, InputValidator validator, EdiaryConfig config,
+            ru.ediary.api.RateLimiter limiter) {
+        this.limiter = limiter;
         this.staff = staff;
         this.classes = classes;
         this.students = students;
@@ -54,7 +61,11 @@ public class RosterService {
     }
 
     public RosterPayload upsert(RosterInput input) throws ApiException {
-        UUID schoolId = Tx.inNew(() -> staff.requireSchoolSystem().id);
+        School school = Tx.inNew(staff::requireSchoolSystem);
+        UUID schoolId = school.id;
+        if (!limiter.tryAcquire(school.systemClientId, BATCH, config.feed().batchLimit(), config.feed().batchWindow())) {
+            return RosterPayload.failed(List.of(UserError.of("", UserErrorCode.RATE_LIMITED)));
+        }
         List<UserError> errors = checkSizes(input);
         if (!errors.isEmpty()) {
             return RosterPayload.failed(errors);

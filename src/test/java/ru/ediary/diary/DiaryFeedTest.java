@@ -114,6 +114,30 @@ class DiaryFeedTest {
     }
 
     @Test
+    void schoolSystemBatchesAreRateLimitedPerClient() {
+        Family family = fixtures.family();
+        var school = family.schoolClass().school();
+        String key = fixtures.studentRecord(family.child()).externalId;
+        // this client has used up its hour (600 batches), as a runaway sync loop would
+        fixtures.execute("insert into rate_limit_window (caller, action, window_start, hits) values (?1, 'SCHOOL_BATCH',"
+                + " to_timestamp(floor(extract(epoch from now()) / 3600) * 3600), 600)"
+                + " on conflict (caller, action, window_start) do update set hits = 600", school.clientId());
+
+        JsonPath limited = DiarySteps.upsert(school.systemToken(), List.of(DiarySteps.entry(key, today, 1)));
+        JsonPath roster = call(school.systemToken(), "mutation { upsertRoster(input: {classes: [], students: []}) {"
+                + " userErrors { code } } }");
+
+        assertEquals(List.of(Map.of("field", "", "code", "RATE_LIMITED")), limited.getList("data.upsertDiaryEntries.userErrors"));
+        assertEquals(List.of("RATE_LIMITED"), roster.getList("data.upsertRoster.userErrors.code"));
+        assertEquals(List.of(), subjects(family));
+        // another school's system is not affected
+        Family other = fixtures.family();
+        JsonPath theirs = DiarySteps.upsert(other.schoolClass().school().systemToken(),
+                List.of(DiarySteps.entry(fixtures.studentRecord(other.child()).externalId, today, 1)));
+        assertEquals(1, theirs.getInt("data.upsertDiaryEntries.created"));
+    }
+
+    @Test
     void onlySchoolSystemsFeedTheDiary() {
         Family family = fixtures.family();
         String key = fixtures.studentRecord(family.child()).externalId;

@@ -59,8 +59,8 @@ class InvitationRulesTest {
         assertEquals("Сидорова Тест", preview.getString("data.invitationPreview.preview.inviteeFullName"));
         assertEquals(0, fixtures.count("select count(*) from invitation where invitee_id = ?1", invitee.id()));
         assertEquals(0, fixtures.count("select count(*) from notification where account_id = ?1", invitee.id()));
-        assertEquals(1, fixtures.count("select coalesce(sum(hits), 0) from rate_limit_window where account_id = ?1",
-                family.parent().id()));
+        assertEquals(1, fixtures.count("select coalesce(sum(hits), 0) from rate_limit_window where caller = ?1",
+                family.parent().id().toString()));
     }
 
     @Test
@@ -279,7 +279,8 @@ class InvitationRulesTest {
 
         assertEquals(List.of(error("idempotencyKey", "INVALID_VALUE"), error("phone", "INVALID_PHONE"),
                 error("surname", "TOO_LONG"), error("childIds", "REQUIRED")), fieldsAndCodes(answer, "sendInvitation"));
-        assertEquals(0, fixtures.count("select count(*) from rate_limit_window where account_id = ?1", family.parent().id()));
+        assertEquals(0, fixtures.count("select count(*) from rate_limit_window where caller = ?1",
+                family.parent().id().toString()));
     }
 
     @Test
