@@ -23,7 +23,7 @@ public class DiaryApi {
     @Description("A child's lessons, oldest first, for whoever may read the diary: the student, a parent with direct "
             + "access, an active trusted person, the class teacher, the school's system. `from` defaults to 30 days "
             + "before `to`, `to` to today; the range is at most 93 days. NOT_FOUND for anyone else.")
-    public DiaryEntryView.@NonNull Connection diary(@Name("childId") @Id @NonNull String childId,
+    public @NonNull DiaryEntryView.Connection diary(@Name("childId") @Id @NonNull String childId,
             @Name("from") LocalDate from, @Name("to") LocalDate to, @Name("first") Integer first,
             @Name("after") String after) throws ApiException {
         return reads.page(childId, from, to, first, after);
