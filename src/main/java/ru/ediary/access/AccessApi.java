@@ -8,9 +8,11 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import ru.ediary.api.ApiBoundary;
 import ru.ediary.api.ApiException;
 
 @GraphQLApi
+@ApiBoundary
 public class AccessApi {
 
     @Inject

@@ -22,6 +22,7 @@ import ru.ediary.access.ChildView;
 import ru.ediary.access.DirectAccessService;
 import ru.ediary.account.AccountService;
 import ru.ediary.account.Caller;
+import ru.ediary.api.ApiBoundary;
 import ru.ediary.api.ApiException;
 import ru.ediary.api.Tx;
 import ru.ediary.config.EdiaryConfig;
@@ -37,6 +38,7 @@ import ru.ediary.trust.TrustedAccessService;
  * response through a query that already applied the read rule.
  */
 @GraphQLApi
+@ApiBoundary
 @ApplicationScoped
 public class ChildDiaryFields {
 

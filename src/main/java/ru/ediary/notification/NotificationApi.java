@@ -19,6 +19,7 @@ import io.smallrye.graphql.api.Subscription;
 import ru.ediary.account.AccountService;
 import ru.ediary.account.Caller;
 import ru.ediary.account.TokenProfile;
+import ru.ediary.api.ApiBoundary;
 import ru.ediary.api.ApiException;
 import ru.ediary.api.BadUserInputException;
 import ru.ediary.api.Cursor;
@@ -27,6 +28,7 @@ import ru.ediary.api.Tx;
 import ru.ediary.api.UserError;
 
 @GraphQLApi
+@ApiBoundary
 public class NotificationApi {
 
     @Inject

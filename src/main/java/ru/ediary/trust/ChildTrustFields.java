@@ -9,10 +9,12 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.Source;
 import ru.ediary.access.ChildView;
 import ru.ediary.account.Caller;
+import ru.ediary.api.ApiBoundary;
 import ru.ediary.api.ApiException;
 import ru.ediary.api.Tx;
 
 @GraphQLApi
+@ApiBoundary
 public class ChildTrustFields {
 
     @Inject
