@@ -24,6 +24,19 @@ public class GraphQLHttpGuards {
     void register(@Observes Router router) {
         router.post("/graphql").order(Integer.MIN_VALUE).handler(this::requireJson);
         router.route("/graphql*").order(Integer.MIN_VALUE).failureHandler(this::authenticationFailed);
+        router.route("/graphql*").order(Integer.MIN_VALUE + 1).failureHandler(this::unreadableBody);
+    }
+
+    /** JSON the parser refuses (nesting beyond its limit of 1000, malformed) is the client's fault: 400, not 500. */
+    private void unreadableBody(RoutingContext context) {
+        Throwable failure = context.failure();
+        boolean unreadable = failure instanceof jakarta.json.JsonException
+                || failure != null && failure.getMessage() != null && failure.getMessage().contains("too deeply nested");
+        if (!unreadable || context.response().headWritten()) {
+            context.next();
+            return;
+        }
+        respond(context, 400, "BAD_REQUEST", "Тело запроса не удалось разобрать как JSON.");
     }
 
     private void requireJson(RoutingContext context) {
