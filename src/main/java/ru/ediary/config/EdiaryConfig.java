@@ -83,6 +83,10 @@ public interface EdiaryConfig {
         @WithDefault("60s")
         String activationInterval();
 
+        /** Delay of the job's first run after start-up. */
+        @WithDefault("10s")
+        String activationInitialDelay();
+
         /** Whether this instance runs the job; every instance may, safely. */
         @WithDefault("true")
         boolean activationEnabled();
