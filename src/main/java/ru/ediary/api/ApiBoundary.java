@@ -57,6 +57,11 @@ public @interface ApiBoundary {
                         || t instanceof jakarta.persistence.LockTimeoutException) {
                     return true;
                 }
+                // Agroal's pool timeout is a plain SQLException without a state
+                if (t instanceof SQLException sql && sql.getMessage() != null
+                        && sql.getMessage().contains("acquisition timeout")) {
+                    return true;
+                }
                 if (t instanceof SQLException sql && sql.getSQLState() != null
                         && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01")
                                 || sql.getSQLState().equals("57014") || sql.getSQLState().equals("55P03"))) {

@@ -24,6 +24,8 @@ class ApiBoundaryTest {
         assertTrue(unavailable(new SQLException("terminating connection due to administrator command", "57P01")));
         assertTrue(unavailable(new SQLException("canceling statement due to statement timeout", "57014")));
         assertTrue(unavailable(new jakarta.persistence.QueryTimeoutException("slow")));
+        assertTrue(unavailable(new org.hibernate.exception.GenericJDBCException("Unable to acquire JDBC Connection",
+                new SQLException("Sorry, acquisition timeout!"))));
     }
 
     @Test
