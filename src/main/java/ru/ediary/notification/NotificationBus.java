@@ -4,21 +4,19 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Live delivery to subscribers connected to this instance. Delivery happens only after commit, so nobody
- * is told of something that was rolled back. The notification table stays the record of truth.
+ * Live delivery to the subscribers connected to this instance, fed by {@link NotificationListener} with the
+ * notifications committed on any instance. The notification table stays the record of truth.
  */
 @ApplicationScoped
 public class NotificationBus {
 
     private final BroadcastProcessor<NotificationCreated> processor = BroadcastProcessor.create();
 
-    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationCreated created) {
+    void publish(NotificationCreated created) {
         processor.onNext(created);
     }
 

@@ -2,6 +2,6 @@ package ru.ediary.notification;
 
 import java.util.UUID;
 
-/** Fired inside the transaction that stores a notification; delivered to subscribers once it commits. */
+/** A committed notification on its way to the subscribers of its account. */
 public record NotificationCreated(UUID accountId, NotificationView notification) {
 }

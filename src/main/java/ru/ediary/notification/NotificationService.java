@@ -1,7 +1,6 @@
 package ru.ediary.notification;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,16 +15,41 @@ import ru.ediary.api.PageInfo;
 @ApplicationScoped
 public class NotificationService {
 
-    private final Event<NotificationCreated> created;
     private final Clock clock;
 
-    NotificationService(Event<NotificationCreated> created, Clock clock) {
-        this.created = created;
+    NotificationService(Clock clock) {
         this.clock = clock;
+    }
+
+    /** A notification to store; {@link #notifyAll} stores many with one announcement. */
+    public record Draft(UUID accountId, NotificationKind kind, String title, String body, UUID invitationId,
+            UUID studentId) {
     }
 
     /** Stores a notification in the caller's transaction; live subscribers get it after commit. */
     public void notify(UUID accountId, NotificationKind kind, String title, String body, UUID invitationId,
+            UUID studentId) {
+        notifyAll(List.of(new Draft(accountId, kind, title, body, invitationId, studentId)));
+    }
+
+    /** Stores notifications in the caller's transaction and announces them all in one statement. */
+    public void notifyAll(List<Draft> drafts) {
+        if (drafts.isEmpty()) {
+            return;
+        }
+        List<String> ids = new ArrayList<>();
+        for (Draft draft : drafts) {
+            ids.add(store(draft.accountId(), draft.kind(), draft.title(), draft.body(), draft.invitationId(),
+                    draft.studentId()).toString());
+        }
+        Notification.flush();
+        // announced to every instance when, and only if, this transaction commits
+        Notification.getEntityManager().createNativeQuery("select count(pg_notify('" + NotificationListener.CHANNEL
+                + "', id)) from unnest(string_to_array(?1, ',')) as id").setParameter(1, String.join(",", ids))
+                .getSingleResult();
+    }
+
+    private UUID store(UUID accountId, NotificationKind kind, String title, String body, UUID invitationId,
             UUID studentId) {
         var notification = new Notification();
         notification.id = UUID.randomUUID();
@@ -37,7 +61,7 @@ public class NotificationService {
         notification.studentId = studentId;
         notification.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         notification.persist();
-        created.fire(new NotificationCreated(accountId, NotificationView.of(notification)));
+        return notification.id;
     }
 
     /** Newest first; call inside a transaction. */

@@ -180,6 +180,7 @@ public class InvitationActivator {
             }
         }
 
+        List<NotificationService.Draft> drafts = new ArrayList<>();
         for (UUID invitationId : claimed) {
             Object[] party = parties.get(invitationId);
             UUID inviter = (UUID) party[1];
@@ -197,9 +198,9 @@ public class InvitationActivator {
                     audit.record(null, AuditAction.ACCESS_GRANTED, child, invitationId, grant, invitee);
                     for (UUID parent : parentsByChild.getOrDefault(child, Set.of())) {
                         if (!parent.equals(inviter)) {
-                            notifications.notify(parent, NotificationKind.CHILD_ACCESS_GAINED,
+                            drafts.add(new NotificationService.Draft(parent, NotificationKind.CHILD_ACCESS_GAINED,
                                     "Новое доверенное лицо", inviteeName + " получил(а) доступ к дневнику: "
-                                            + childNames.get(child) + ".", invitationId, child);
+                                            + childNames.get(child) + ".", invitationId, child));
                         }
                     }
                 } else {
@@ -213,22 +214,23 @@ public class InvitationActivator {
                 }
                 String body = "Доступ к услуге «" + service + "» не предоставлен: у пригласившего родителя больше нет "
                         + "прямого доступа к дневнику (" + String.join(", ", skippedNames) + ").";
-                notifications.notify(inviter, NotificationKind.INVITATION_FAILED, "Приглашение не активировано", body,
-                        invitationId, null);
-                notifications.notify(invitee, NotificationKind.INVITATION_FAILED, "Приглашение не активировано", body,
-                        invitationId, null);
+                drafts.add(new NotificationService.Draft(inviter, NotificationKind.INVITATION_FAILED,
+                        "Приглашение не активировано", body, invitationId, null));
+                drafts.add(new NotificationService.Draft(invitee, NotificationKind.INVITATION_FAILED,
+                        "Приглашение не активировано", body, invitationId, null));
             } else {
                 String skipped = skippedNames.isEmpty() ? ""
                         : " Не предоставлен для: " + String.join(", ", skippedNames)
                                 + " (у пригласившего нет прямого доступа).";
-                notifications.notify(invitee, NotificationKind.INVITATION_ACTIVATED, "Доступ предоставлен",
-                        "Вам предоставлен доступ к услуге «" + service + "»: " + String.join(", ", grantedNames) + "."
-                                + skipped, invitationId, null);
-                notifications.notify(inviter, NotificationKind.INVITATION_ACTIVATED, "Доступ предоставлен",
-                        inviteeName + " получил(а) доступ к услуге «" + service + "»: " + String.join(", ", grantedNames)
-                                + "." + skipped, invitationId, null);
+                drafts.add(new NotificationService.Draft(invitee, NotificationKind.INVITATION_ACTIVATED,
+                        "Доступ предоставлен", "Вам предоставлен доступ к услуге «" + service + "»: "
+                                + String.join(", ", grantedNames) + "." + skipped, invitationId, null));
+                drafts.add(new NotificationService.Draft(inviter, NotificationKind.INVITATION_ACTIVATED,
+                        "Доступ предоставлен", inviteeName + " получил(а) доступ к услуге «" + service + "»: "
+                                + String.join(", ", grantedNames) + "." + skipped, invitationId, null));
             }
         }
+        notifications.notifyAll(drafts);
     }
 
     @SuppressWarnings("unchecked")
@@ -249,16 +251,18 @@ public class InvitationActivator {
                 .setParameter(1, ids).getResultList()) {
             children.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add((UUID) row[1]);
         }
+        List<NotificationService.Draft> drafts = new ArrayList<>();
         for (Object[] row : expired) {
             UUID id = (UUID) row[0];
             for (UUID child : children.getOrDefault(id, List.of())) {
                 audit.record(null, AuditAction.INVITATION_EXPIRED, child, id, null, (UUID) row[2]);
             }
             for (UUID who : List.of((UUID) row[1], (UUID) row[2])) {
-                notifications.notify(who, NotificationKind.INVITATION_EXPIRED, "Срок приглашения истёк",
-                        "Приглашение стать доверенным лицом не было принято вовремя.", id, null);
+                drafts.add(new NotificationService.Draft(who, NotificationKind.INVITATION_EXPIRED,
+                        "Срок приглашения истёк", "Приглашение стать доверенным лицом не было принято вовремя.", id, null));
             }
         }
+        notifications.notifyAll(drafts);
         return expired.size();
     }
 }

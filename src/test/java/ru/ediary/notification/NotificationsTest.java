@@ -135,6 +135,34 @@ class NotificationsTest {
     }
 
     @Test
+    void aNotificationStoredByAnotherInstanceReachesThisInstancesSubscriber() throws Exception {
+        Person person = fixtures.person();
+        Listener listener = new Listener();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .subprotocols("graphql-transport-ws")
+                .buildAsync(URI.create(graphql.toString().replace("http", "ws")), listener).get(10, TimeUnit.SECONDS);
+        try {
+            socket.sendText("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + person.token() + "\"}}", true);
+            assertTrue(listener.next().contains("connection_ack"));
+            socket.sendText("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":"
+                    + "\"subscription { notificationAdded { title } }\"}}", true);
+            Thread.sleep(500);
+
+            // another server process: its own connection, its own transaction, the same database
+            fixtures.count("with stored as (insert into notification (id, account_id, kind, title, body, created_at)"
+                    + " values (gen_random_uuid(), ?1, 'INVITATION_RECEIVED', 'С другого сервера', 'Текст', now())"
+                    + " returning id), told as (select pg_notify('ediary_notification', cast(id as text)) from stored)"
+                    + " select count(*) from told", person.id());
+
+            String message = listener.next();
+            assertNotNull(message, "no message within 10 s");
+            assertTrue(message.contains("С другого сервера"), message);
+        } finally {
+            socket.abort();
+        }
+    }
+
+    @Test
     void aSubscriptionWithoutAValidTokenGetsNothing() throws Exception {
         Listener listener = new Listener();
         WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
