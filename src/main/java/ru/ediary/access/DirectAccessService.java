@@ -33,13 +33,25 @@ public class DirectAccessService {
     }
 
     /** Accounts that see this (enrolled) child as a parent right now. */
-    @SuppressWarnings("unchecked")
     public Set<UUID> parentsOf(UUID studentId) {
-        return new HashSet<>(em.createNativeQuery("""
-                select distinct a.id from guardian_contact g
+        return parentsOf(List.of(studentId)).getOrDefault(studentId, Set.of());
+    }
+
+    /** For each (enrolled) child, the accounts that see it as a parent right now: one statement for all. */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, Set<UUID>> parentsOf(java.util.Collection<UUID> studentIds) {
+        Map<UUID, Set<UUID>> parents = new java.util.HashMap<>();
+        if (studentIds.isEmpty()) {
+            return parents;
+        }
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("""
+                select distinct g.student_id, a.id from guardian_contact g
                 join student s on s.id = g.student_id and s.status = 'ENROLLED'
                 join account a on a.email = g.email and a.phone = g.phone
-                where g.student_id = ?1""", UUID.class).setParameter(1, studentId).getResultList());
+                where g.student_id in (?1)""").setParameter(1, studentIds).getResultList()) {
+            parents.computeIfAbsent((UUID) row[0], k -> new HashSet<>()).add((UUID) row[1]);
+        }
+        return parents;
     }
 
     /** Whether the account sees this (enrolled) child as a parent right now. */

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import ru.ediary.access.DirectAccessService;
 import ru.ediary.account.FullNames;
 import ru.ediary.api.ApiException;
 import ru.ediary.api.Tx;
@@ -50,9 +51,11 @@ public class InvitationActivator {
     private final NotificationService notifications;
     private final AuditService audit;
     private final MeterRegistry metrics;
+    private final DirectAccessService direct;
 
     InvitationActivator(EntityManager em, EdiaryConfig config, Clock clock, NotificationService notifications,
-            AuditService audit, MeterRegistry metrics) {
+            AuditService audit, MeterRegistry metrics, DirectAccessService direct) {
+        this.direct = direct;
         this.em = em;
         this.config = config;
         this.clock = clock;
@@ -170,15 +173,7 @@ public class InvitationActivator {
         }
         Set<UUID> grantedChildren = new HashSet<>();
         grantsByInvitation.values().forEach(m -> grantedChildren.addAll(m.keySet()));
-        Map<UUID, Set<UUID>> parentsByChild = new HashMap<>();
-        if (!grantedChildren.isEmpty()) {
-            for (Object[] row : (List<Object[]>) em.createNativeQuery("""
-                    select distinct g.student_id, a.id from guardian_contact g
-                    join account a on a.email = g.email and a.phone = g.phone
-                    where g.student_id in (?1)""").setParameter(1, grantedChildren).getResultList()) {
-                parentsByChild.computeIfAbsent((UUID) row[0], k -> new HashSet<>()).add((UUID) row[1]);
-            }
-        }
+        Map<UUID, Set<UUID>> parentsByChild = direct.parentsOf(grantedChildren);
 
         List<NotificationService.Draft> drafts = new ArrayList<>();
         for (UUID invitationId : claimed) {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,19 +84,11 @@ public class TrustedAccessService {
      * Live grants of several children at once, for the children the caller is a parent of (empty lists for
      * the others): two statements whatever the number of children.
      */
-    @SuppressWarnings("unchecked")
     public Map<UUID, List<TrustedAccessView>> liveGrantsForParent(UUID me, List<UUID> childIds) {
         if (childIds.isEmpty()) {
             return Map.of();
         }
-        Map<UUID, Set<UUID>> parents = new HashMap<>();
-        for (Object[] row : (List<Object[]>) TrustedAccess.getEntityManager().createNativeQuery("""
-                select distinct g.student_id, a.id from guardian_contact g
-                join student s on s.id = g.student_id and s.status = 'ENROLLED'
-                join account a on a.email = g.email and a.phone = g.phone
-                where g.student_id in (:ids)""").setParameter("ids", childIds).getResultList()) {
-            parents.computeIfAbsent((UUID) row[0], k -> new HashSet<>()).add((UUID) row[1]);
-        }
+        Map<UUID, Set<UUID>> parents = direct.parentsOf(childIds);
         List<UUID> mine = childIds.stream().filter(c -> parents.getOrDefault(c, Set.of()).contains(me)).toList();
         Map<UUID, List<TrustedAccessView>> result = new HashMap<>();
         if (!mine.isEmpty()) {
