@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import ru.ediary.api.NotFoundException;
 import ru.ediary.api.PersistenceFailures;
+import ru.ediary.api.Text;
 import ru.ediary.api.UserError;
 import ru.ediary.api.UserErrorCode;
 import ru.ediary.api.validation.Emails;
@@ -119,10 +120,10 @@ public class AccountService {
             account.firstName = input.firstName;
         }
         if (input.middleName != null) {
-            account.middleName = emptyToNull(input.middleName);
+            account.middleName = Text.blankToNull(input.middleName);
         }
         if (input.email != null) {
-            account.email = emptyToNull(Emails.normalize(input.email));
+            account.email = Text.blankToNull(Emails.normalize(input.email));
         }
         if (input.phone != null) {
             account.phone = input.phone.isEmpty() ? null : PhoneNumbers.normalizeMobile(input.phone).orElseThrow();
@@ -130,9 +131,5 @@ public class AccountService {
         account.updatedAt = Instant.now();
         accounts.flush();
         return ProfilePayload.ok(AccountView.of(account));
-    }
-
-    private static String emptyToNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
     }
 }

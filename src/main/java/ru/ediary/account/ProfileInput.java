@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
+import ru.ediary.api.Text;
 import ru.ediary.api.validation.MobilePhone;
 import ru.ediary.api.validation.PersonName;
 import ru.ediary.api.validation.SafeText;
@@ -41,16 +42,12 @@ public class ProfileInput {
     /** Surrounding spaces are never meaningful. */
     ProfileInput stripped() {
         var copy = new ProfileInput();
-        copy.lastName = strip(lastName);
-        copy.firstName = strip(firstName);
-        copy.middleName = strip(middleName);
-        copy.email = strip(email);
-        copy.phone = strip(phone);
-        copy.snils = strip(snils);
+        copy.lastName = Text.strip(lastName);
+        copy.firstName = Text.strip(firstName);
+        copy.middleName = Text.strip(middleName);
+        copy.email = Text.strip(email);
+        copy.phone = Text.strip(phone);
+        copy.snils = Text.strip(snils);
         return copy;
-    }
-
-    private static String strip(String value) {
-        return value == null ? null : value.strip();
     }
 }

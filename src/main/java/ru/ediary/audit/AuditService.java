@@ -12,7 +12,7 @@ import ru.ediary.api.ApiException;
 import ru.ediary.api.Cursor;
 import ru.ediary.api.Ids;
 import ru.ediary.api.NotFoundException;
-import ru.ediary.api.PageInfo;
+import ru.ediary.api.Pages;
 import ru.ediary.api.Tx;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -69,20 +69,18 @@ public class AuditService {
                 query.setParameter("at", cursor.at()).setParameter("id", cursor.id());
             }
             List<Object[]> rows = query.getResultList();
-            boolean more = rows.size() > size;
-            List<AuditEventView.Edge> edges = new ArrayList<>();
-            for (Object[] row : more ? rows.subList(0, size) : rows) {
-                UUID id = (UUID) row[0];
-                Instant at = toInstant(row[1]);
-                String actor = row[3] == null && row[4] == null ? null : FullNames.of((String) row[3], (String) row[4], (String) row[5]);
-                String subject = row[6] == null && row[7] == null ? null : FullNames.of((String) row[6], (String) row[7], (String) row[8]);
-                edges.add(new AuditEventView.Edge(new Cursor(at, id).encode(), new AuditEventView(id.toString(), at,
-                        AuditAction.valueOf((String) row[2]), actor, subject,
-                        row[9] == null ? null : row[9].toString())));
-            }
-            return new AuditEventView.Connection(edges,
-                    new PageInfo(more, edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+            var page = Pages.of(rows, size, row -> new Cursor(toInstant(row[1]), (UUID) row[0]).encode(),
+                    (edgeCursor, row) -> new AuditEventView.Edge(edgeCursor, new AuditEventView(row[0].toString(),
+                            toInstant(row[1]), AuditAction.valueOf((String) row[2]), nameOrNull(row, 3),
+                            nameOrNull(row, 6), row[9] == null ? null : row[9].toString())));
+            return new AuditEventView.Connection(page.edges(), page.pageInfo());
         });
+    }
+
+    /** Last, first and middle name from three columns starting at {@code from}; null for no person. */
+    private static String nameOrNull(Object[] row, int from) {
+        return row[from] == null && row[from + 1] == null ? null
+                : FullNames.of((String) row[from], (String) row[from + 1], (String) row[from + 2]);
     }
 
     private static Instant toInstant(Object value) {

@@ -11,16 +11,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.Source;
 import ru.ediary.access.ChildView;
-import ru.ediary.access.DirectAccessService;
-import ru.ediary.account.AccountService;
 import ru.ediary.account.Caller;
 import ru.ediary.api.ApiBoundary;
 import ru.ediary.api.ApiException;
@@ -30,7 +26,6 @@ import ru.ediary.diary.ChildDiaryView.Homework;
 import ru.ediary.diary.ChildDiaryView.RecentMark;
 import ru.ediary.school.EnrolmentStatus;
 
-import ru.ediary.trust.TrustedAccessService;
 
 /**
  * Diary fields of {@code Child}, resolved for all children of a response at once (batch resolvers), so a
@@ -45,13 +40,7 @@ public class ChildDiaryFields {
     @Inject
     Caller caller;
     @Inject
-    AccountService accounts;
-    @Inject
-    DirectAccessService direct;
-    @Inject
-    TrustedAccessService trusted;
-    @Inject
-    DiaryReaders readers;
+    TrustedReads trustedReads;
     @Inject
     EntityManager em;
     @Inject
@@ -122,21 +111,8 @@ public class ChildDiaryFields {
 
     /** Children the caller sees only as a trusted person: reading their marks or homework is an audited read. */
     private void auditTrustedReads(List<UUID> ids) throws ApiException {
-        if (ids.isEmpty() || caller.isSchoolSystem()) {
-            return;
-        }
-        UUID me = caller.accountId();
-        Set<UUID> asTrusted = trusted.activeGrants(me).stream().map(t -> t.student.id).filter(ids::contains)
-                .collect(Collectors.toSet());
-        if (asTrusted.isEmpty()) {
-            return;
-        }
-        Set<UUID> direct = this.direct.directChildren(accounts.find(me)).stream().map(d -> d.student().id)
-                .collect(Collectors.toSet());
-        for (UUID child : asTrusted) {
-            if (!direct.contains(child)) {
-                readers.auditRead(me, child);
-            }
+        if (!ids.isEmpty() && !caller.isSchoolSystem()) {
+            trustedReads.audit(caller.accountId(), ids);
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import ru.ediary.api.ApiException;
 import ru.ediary.api.PersistenceFailures;
 import ru.ediary.api.RateLimiter;
+import ru.ediary.api.Text;
 import ru.ediary.api.Tx;
 import ru.ediary.api.UserError;
 import ru.ediary.api.UserErrorCode;
@@ -168,30 +169,26 @@ public class DiaryFeedService {
     /** Copies a row onto the entry; true when anything changed. */
     private static boolean copy(DiaryBatchInput.Entry row, Student student, DiaryEntry entry) {
         List<Mark> marks = row.marks.stream().map(m -> new Mark((short) m.value, (short) m.weight, m.kind,
-                blankToNull(m.comment))).toList();
+                Text.blankToNull(m.comment))).toList();
         boolean changed = entry.student == null || !entry.student.id.equals(student.id)
                 || !row.date.equals(entry.lessonDate) || row.lessonNumber != entry.lessonNumber
-                || !row.subject.strip().equals(entry.subject) || !Objects.equals(blankToNull(row.topic), entry.topic)
-                || !Objects.equals(blankToNull(row.homework), entry.homework) || row.attendance != entry.attendance
-                || !Objects.equals(blankToNull(row.teacherName), entry.teacherName) || !marks.equals(entry.marks);
+                || !row.subject.strip().equals(entry.subject) || !Objects.equals(Text.blankToNull(row.topic), entry.topic)
+                || !Objects.equals(Text.blankToNull(row.homework), entry.homework) || row.attendance != entry.attendance
+                || !Objects.equals(Text.blankToNull(row.teacherName), entry.teacherName) || !marks.equals(entry.marks);
         if (changed) {
             entry.student = student;
             entry.lessonDate = row.date;
             entry.lessonNumber = (short) row.lessonNumber;
             entry.subject = row.subject.strip();
-            entry.topic = blankToNull(row.topic);
-            entry.homework = blankToNull(row.homework);
+            entry.topic = Text.blankToNull(row.topic);
+            entry.homework = Text.blankToNull(row.homework);
             entry.attendance = row.attendance;
-            entry.teacherName = blankToNull(row.teacherName);
+            entry.teacherName = Text.blankToNull(row.teacherName);
             if (!marks.equals(entry.marks)) {
                 entry.marks.clear();
                 entry.marks.addAll(marks);
             }
         }
         return changed;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -14,7 +14,7 @@ import ru.ediary.api.BadUserInputException;
 import ru.ediary.api.Cursor;
 import ru.ediary.api.Ids;
 import ru.ediary.api.NotFoundException;
-import ru.ediary.api.PageInfo;
+import ru.ediary.api.Pages;
 import ru.ediary.api.Tx;
 import ru.ediary.config.EdiaryConfig;
 import ru.ediary.school.StudentRepository;
@@ -69,15 +69,10 @@ public class DiaryReadService {
             if (cursor != null) {
                 q.setParameter("d", cursor.date()).setParameter("n", (short) cursor.lesson()).setParameter("id", cursor.id());
             }
-            List<DiaryEntry> rows = q.getResultList();
-            boolean more = rows.size() > size;
-            List<DiaryEntryView.Edge> edges = new ArrayList<>();
-            for (DiaryEntry entry : more ? rows.subList(0, size) : rows) {
-                edges.add(new DiaryEntryView.Edge(new DiaryCursor(entry.lessonDate, entry.lessonNumber, entry.id).encode(),
-                        DiaryEntryView.of(entry)));
-            }
-            return new DiaryEntryView.Connection(edges,
-                    new PageInfo(more, edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+            var page = Pages.of(q.getResultList(), size,
+                    entry -> new DiaryCursor(entry.lessonDate, entry.lessonNumber, entry.id).encode(),
+                    (edgeCursor, entry) -> new DiaryEntryView.Edge(edgeCursor, DiaryEntryView.of(entry)));
+            return new DiaryEntryView.Connection(page.edges(), page.pageInfo());
         });
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import ru.ediary.api.ApiException;
 import ru.ediary.api.Cursor;
-import ru.ediary.api.PageInfo;
+import ru.ediary.api.Pages;
 
 @ApplicationScoped
 public class NotificationService {
@@ -82,14 +82,9 @@ public class NotificationService {
         }
         query.append(" order by createdAt desc, id desc");
         List<Notification> rows = Notification.<Notification>find(query.toString(), params).range(0, size).list();
-        boolean more = rows.size() > size;
-        List<NotificationConnection.Edge> edges = new ArrayList<>();
-        for (Notification row : more ? rows.subList(0, size) : rows) {
-            edges.add(new NotificationConnection.Edge(new Cursor(row.createdAt, row.id).encode(),
-                    NotificationView.of(row)));
-        }
-        String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
-        return new NotificationConnection(edges, new PageInfo(more, end));
+        var page = Pages.of(rows, size, row -> new Cursor(row.createdAt, row.id).encode(),
+                (edgeCursor, row) -> new NotificationConnection.Edge(edgeCursor, NotificationView.of(row)));
+        return new NotificationConnection(page.edges(), page.pageInfo());
     }
 
     /**

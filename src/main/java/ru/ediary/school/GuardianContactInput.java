@@ -8,6 +8,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
+import ru.ediary.api.Text;
 import ru.ediary.api.validation.MobilePhone;
 import ru.ediary.api.validation.PersonName;
 import ru.ediary.api.validation.SafeText;
@@ -48,16 +49,12 @@ public class GuardianContactInput {
         var copy = new GuardianContactInput();
         copy.id = id;
         copy.studentId = studentId;
-        copy.lastName = strip(lastName);
-        copy.firstName = strip(firstName);
-        copy.middleName = strip(middleName);
+        copy.lastName = Text.strip(lastName);
+        copy.firstName = Text.strip(firstName);
+        copy.middleName = Text.strip(middleName);
         copy.relation = relation;
-        copy.email = strip(email);
-        copy.phone = strip(phone);
+        copy.email = Text.strip(email);
+        copy.phone = Text.strip(phone);
         return copy;
-    }
-
-    static String strip(String value) {
-        return value == null ? null : value.strip();
     }
 }

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import ru.ediary.api.ApiException;
 import ru.ediary.api.PersistenceFailures;
+import ru.ediary.api.Text;
 import ru.ediary.api.Tx;
 import ru.ediary.api.UserError;
 import ru.ediary.api.UserErrorCode;
@@ -240,17 +241,17 @@ public class RosterService {
 
     /** Copies a row onto the record; true when anything changed. */
     private static boolean copy(RosterInput.StudentRow row, SchoolClass schoolClass, Student student) {
-        String email = blankToNull(Emails.normalize(row.email));
+        String email = Text.blankToNull(Emails.normalize(row.email));
         String phone = row.phone == null || row.phone.isBlank() ? null : PhoneNumbers.normalizeMobile(row.phone).orElseThrow();
         boolean changed = student.schoolClass == null || !student.schoolClass.id.equals(schoolClass.id)
                 || !row.lastName.strip().equals(student.lastName) || !row.firstName.strip().equals(student.firstName)
-                || !Objects.equals(blankToNull(row.middleName), student.middleName)
+                || !Objects.equals(Text.blankToNull(row.middleName), student.middleName)
                 || !row.birthDate.equals(student.birthDate) || row.status != student.status
                 || !Objects.equals(email, student.email) || !Objects.equals(phone, student.phone);
         student.schoolClass = schoolClass;
         student.lastName = row.lastName.strip();
         student.firstName = row.firstName.strip();
-        student.middleName = blankToNull(row.middleName);
+        student.middleName = Text.blankToNull(row.middleName);
         student.birthDate = row.birthDate;
         student.status = row.status;
         student.email = email;
@@ -259,21 +260,17 @@ public class RosterService {
     }
 
     private static boolean copy(RosterInput.GuardianRow row, GuardianContact contact) {
-        String email = blankToNull(Emails.normalize(row.email));
+        String email = Text.blankToNull(Emails.normalize(row.email));
         String phone = row.phone == null || row.phone.isBlank() ? null : PhoneNumbers.normalizeMobile(row.phone).orElseThrow();
         boolean changed = !row.lastName.strip().equals(contact.lastName) || !row.firstName.strip().equals(contact.firstName)
-                || !Objects.equals(blankToNull(row.middleName), contact.middleName) || row.relation != contact.relation
+                || !Objects.equals(Text.blankToNull(row.middleName), contact.middleName) || row.relation != contact.relation
                 || !Objects.equals(email, contact.email) || !Objects.equals(phone, contact.phone);
         contact.lastName = row.lastName.strip();
         contact.firstName = row.firstName.strip();
-        contact.middleName = blankToNull(row.middleName);
+        contact.middleName = Text.blankToNull(row.middleName);
         contact.relation = row.relation;
         contact.email = email;
         contact.phone = phone;
         return changed;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -12,6 +12,7 @@ import ru.ediary.api.ApiException;
 import ru.ediary.api.Ids;
 import ru.ediary.api.NotFoundException;
 import ru.ediary.api.PersistenceFailures;
+import ru.ediary.api.Text;
 import ru.ediary.api.Tx;
 import ru.ediary.api.UserError;
 import ru.ediary.api.UserErrorCode;
@@ -94,7 +95,7 @@ public class SchoolRecordsService {
                 }
                 contact.lastName = input.lastName;
                 contact.firstName = input.firstName;
-                contact.middleName = emptyToNull(input.middleName);
+                contact.middleName = Text.blankToNull(input.middleName);
                 contact.relation = input.relation;
                 contact.email = Emails.normalize(input.email);
                 contact.phone = PhoneNumbers.normalizeMobile(input.phone).orElseThrow();
@@ -123,8 +124,8 @@ public class SchoolRecordsService {
         UUID studentId = Ids.parse(raw.studentId);
         var input = new StudentContactsInput();
         input.studentId = raw.studentId;
-        input.email = GuardianContactInput.strip(raw.email);
-        input.phone = GuardianContactInput.strip(raw.phone);
+        input.email = Text.strip(raw.email);
+        input.phone = Text.strip(raw.phone);
         List<UserError> errors = validator.validate(input);
         if (!errors.isEmpty()) {
             Tx.inNew(staff::require);
@@ -157,9 +158,5 @@ public class SchoolRecordsService {
             return UserError.of("", UserErrorCode.CONCURRENT_CHANGE);
         }
         throw e;
-    }
-
-    static String emptyToNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
     }
 }

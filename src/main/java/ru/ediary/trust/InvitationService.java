@@ -34,7 +34,7 @@ import ru.ediary.api.Cursor;
 import ru.ediary.api.ForbiddenException;
 import ru.ediary.api.Ids;
 import ru.ediary.api.NotFoundException;
-import ru.ediary.api.PageInfo;
+import ru.ediary.api.Pages;
 import ru.ediary.api.PersistenceFailures;
 import ru.ediary.api.RateLimiter;
 import ru.ediary.api.Tx;
@@ -472,16 +472,12 @@ public class InvitationService {
                 q.setParameter("at", cursor.at()).setParameter("id", cursor.id());
             }
             List<Invitation> rows = q.getResultList();
-            boolean more = rows.size() > size;
-            List<Invitation> pageRows = more ? rows.subList(0, size) : rows;
-            List<InvitationView> views = views(pageRows, me);
-            List<InvitationConnection.Edge> edges = new ArrayList<>();
-            for (int i = 0; i < pageRows.size(); i++) {
-                edges.add(new InvitationConnection.Edge(
-                        new Cursor(pageRows.get(i).createdAt, pageRows.get(i).id).encode(), views.get(i)));
-            }
-            return new InvitationConnection(edges,
-                    new PageInfo(more, edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+            // children's names for the whole page in one statement
+            Map<String, InvitationView> views = views(rows.subList(0, Math.min(size, rows.size())), me).stream()
+                    .collect(Collectors.toMap(InvitationView::id, Function.identity()));
+            var page = Pages.of(rows, size, row -> new Cursor(row.createdAt, row.id).encode(),
+                    (edgeCursor, row) -> new InvitationConnection.Edge(edgeCursor, views.get(row.id.toString())));
+            return new InvitationConnection(page.edges(), page.pageInfo());
         });
     }
 
