@@ -22,7 +22,7 @@ import jakarta.enterprise.event.Observes;
 public class GraphQLHttpGuards {
 
     void register(@Observes Router router) {
-        router.post("/graphql").order(Integer.MIN_VALUE).handler(this::requireJson);
+        router.post("/graphql").order(Integer.MIN_VALUE + 1).handler(this::requireJson);
         router.route("/graphql*").order(Integer.MIN_VALUE).failureHandler(this::authenticationFailed);
         router.route("/graphql*").order(Integer.MIN_VALUE + 1).failureHandler(this::unreadableBody);
     }

@@ -20,6 +20,21 @@ public interface EdiaryConfig {
 
     Feed feed();
 
+    Metrics metrics();
+
+    interface Metrics {
+        /**
+         * Distinct client-chosen operation names kept as metric tags; later new names count as "other", so a
+         * client cannot grow the metrics without bound.
+         */
+        @WithDefault("100")
+        int maxOperationNames();
+
+        /** How long database-read gauges (invitations by state) reuse one reading, so scrapes stay cheap. */
+        @WithDefault("PT5S")
+        java.time.Duration gaugeReuse();
+    }
+
     interface Feed {
         /** upsertRoster and upsertDiaryEntries calls one school system may make per window. */
         @WithDefault("600")
