@@ -40,14 +40,29 @@ public class GraphQLHttpGuards {
     }
 
     private void requireJson(RoutingContext context) {
-        String type = context.request().getHeader("Content-Type");
-        String mediaType = type == null ? "" : type.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
-        if (mediaType.equals("application/json") || mediaType.equals("application/graphql")) {
+        if (isJson(context.request().getHeader("Content-Type"))) {
             context.next();
             return;
         }
         respond(context, 415, "UNSUPPORTED_MEDIA_TYPE",
                 "Запрос к GraphQL отправляется методом POST с Content-Type: application/json.");
+    }
+
+    /**
+     * GraphiQL's fetcher sets the header twice, so browsers send "application/json, application/json": a list is
+     * accepted when every entry is JSON. A form or "simple" request can still never pass.
+     */
+    static boolean isJson(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return false;
+        }
+        for (String entry : contentType.split(",")) {
+            String mediaType = entry.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+            if (!mediaType.equals("application/json") && !mediaType.equals("application/graphql")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void authenticationFailed(RoutingContext context) {

@@ -45,7 +45,8 @@ class HttpTransportTest {
     void aFormPostCannotRunAMutation() throws Exception {
         Person person = fixtures.person();
         HttpClient client = HttpClient.newHttpClient();
-        for (String type : new String[] {"application/x-www-form-urlencoded", "text/plain", "multipart/form-data"}) {
+        for (String type : new String[] {"application/x-www-form-urlencoded", "text/plain", "multipart/form-data",
+                "text/plain, application/json"}) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(graphql)
                     .header("Authorization", "Bearer " + person.token()).header("Content-Type", type)
                     .POST(HttpRequest.BodyPublishers.ofString("query=" + RENAME)).build(),
@@ -54,5 +55,18 @@ class HttpTransportTest {
             assertTrue(response.body().contains("UNSUPPORTED_MEDIA_TYPE"), response.body());
         }
         assertEquals("Тестов", fixtures.account(person.id()).lastName);
+    }
+
+    /** GraphiQL (dev mode) sends its Content-Type twice; the browser joins them into one list. */
+    @Test
+    void aRepeatedJsonContentTypeIsStillJson() throws Exception {
+        Person person = fixtures.person();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(graphql)
+                .header("Authorization", "Bearer " + person.token())
+                .header("Content-Type", "application/json, application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ me { lastName } }\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"lastName\":\"Тестов\""), response.body());
     }
 }
