@@ -10,6 +10,8 @@ import java.util.Map;
  */
 public class ProductionLikeResources extends OidcWiremockTestResource {
 
+    static final String OIDC_URL_PROPERTY = "ediary.it.oidc-url";
+
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(super.start());
@@ -18,6 +20,8 @@ public class ProductionLikeResources extends OidcWiremockTestResource {
         config.put("DB_SCHEMA", "ediary_it");
         config.put("ediary.db.clean-at-start", "true");
         config.put("quarkus.flyway.clean-disabled", "false");
+        // tests that start a second server process point it at the same identity provider
+        System.setProperty(OIDC_URL_PROPERTY, config.get("OIDC_AUTH_SERVER_URL"));
         return config;
     }
 }
