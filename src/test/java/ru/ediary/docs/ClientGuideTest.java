@@ -190,7 +190,8 @@ class ClientGuideTest {
         Map<Example, Subscription> subscriptions = new LinkedHashMap<>();
         try {
             for (Example example : examples) {
-                assertTrue(!example.attribute("expect").isBlank(), example + ": says nothing about its answer (expect)");
+                assertTrue(!example.attribute("expect").isBlank(),
+                        example + ": says nothing about its answer (expect)");
                 Map<String, Object> variables = variables(example, saved);
                 if (example.kind().equals("shell")) {
                     check(example, shell(example));
