@@ -32,7 +32,9 @@ public class AccessApi {
 
     @Query("child")
     @Description("One child the caller may see; NOT_FOUND otherwise, exactly as for an unknown id.")
-    public @NonNull ChildView child(@Name("id") @Id @NonNull String id) throws ApiException {
+    public @NonNull ChildView child(
+            @Name("id") @Id @NonNull @Description("The child's id, as in diaryAccess or myChildren.") String id)
+            throws ApiException {
         return access.child(id);
     }
 }

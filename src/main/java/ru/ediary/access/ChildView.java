@@ -12,14 +12,15 @@ import ru.ediary.school.Student;
 @Type("Child")
 @Description("A child whose diary the caller may see: basic data only, no contacts.")
 public record ChildView(
+        @Description("The child's id; pass it as childId to diary, trustedPersons and auditLog.")
         @Id @NonNull String id,
-        @NonNull String lastName,
-        @NonNull String firstName,
-        String middleName,
-        @NonNull String fullName,
-        @NonNull LocalDate birthDate,
-        @NonNull EnrolmentStatus status,
-        @NonNull SchoolClassView schoolClass) {
+        @Description("Surname.") @NonNull String lastName,
+        @Description("Given name.") @NonNull String firstName,
+        @Description("Patronymic; null when the school recorded none.") String middleName,
+        @Description("Surname, given name and patronymic.") @NonNull String fullName,
+        @Description("Date of birth.") @NonNull LocalDate birthDate,
+        @Description("Whether the child still attends the school.") @NonNull EnrolmentStatus status,
+        @Description("The class the child is in, with its school.") @NonNull SchoolClassView schoolClass) {
 
     public static ChildView of(Student student) {
         return new ChildView(student.id.toString(), student.lastName, student.firstName, student.middleName,

@@ -27,7 +27,8 @@ public class ProfileApi {
 
     @Mutation("updateMyProfile")
     @Description("Changes the caller's profile: names, e-mail, mobile phone, SNILS. Invalid input changes nothing.")
-    public @NonNull ProfilePayload updateMyProfile(@Name("input") @NonNull ProfileInput input) throws ApiException {
+    public @NonNull ProfilePayload updateMyProfile(
+            @Name("input") @NonNull @Description("The fields to change.") ProfileInput input) throws ApiException {
         return accounts.updateProfile(caller.accountId(), input);
     }
 }

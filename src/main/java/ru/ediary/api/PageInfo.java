@@ -5,5 +5,6 @@ import org.eclipse.microprofile.graphql.Type;
 
 @Type("PageInfo")
 @Description("Relay page information. Pass endCursor as `after` for the next page.")
-public record PageInfo(boolean hasNextPage, String endCursor) {
+public record PageInfo(@Description("Whether another page follows this one.") boolean hasNextPage,
+        @Description("Cursor of the last item of this page; null when the page is empty.") String endCursor) {
 }

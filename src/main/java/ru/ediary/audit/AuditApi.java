@@ -23,8 +23,11 @@ public class AuditApi {
     @Query("auditLog")
     @Description("Every change of access to a child's diary and every read by a trusted person, newest first. "
             + "For the child's parents (direct access) only.")
-    public @NonNull AuditEventView.Connection auditLog(@Name("childId") @Id @NonNull String childId,
-            @Name("first") Integer first, @Name("after") String after) throws ApiException {
+    public @NonNull AuditEventView.Connection auditLog(
+            @Name("childId") @Id @NonNull @Description("The child whose log to read.") String childId,
+            @Name("first") @Description("Page size, 1–100; default 20.") Integer first,
+            @Name("after") @Description("endCursor of the previous page; leave out for the first page.")
+            String after) throws ApiException {
         return audit.log(caller.accountId(), childId, first, after);
     }
 }

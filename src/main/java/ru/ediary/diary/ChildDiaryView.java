@@ -12,12 +12,19 @@ public final class ChildDiaryView {
 
     @Type("RecentMark")
     @Description("A recent mark of a child.")
-    public record RecentMark(@NonNull LocalDate date, @NonNull String subject, int value, int weight,
-            @NonNull MarkKind kind, String comment) {
+    public record RecentMark(@Description("Date of the lesson the mark was given in.") @NonNull LocalDate date,
+            @Description("School subject, as the school names it.") @NonNull String subject,
+            @Description("The mark, 1–5.") int value,
+            @Description("Weight of the mark in the average, 1–10.") int weight,
+            @Description("What the mark was given for.") @NonNull MarkKind kind,
+            @Description("The teacher's comment; null when none.") String comment) {
     }
 
     @Type("Homework")
     @Description("Homework set for a lesson this week.")
-    public record Homework(@NonNull LocalDate date, int lessonNumber, @NonNull String subject, @NonNull String text) {
+    public record Homework(@Description("Date of the lesson.") @NonNull LocalDate date,
+            @Description("Lesson number in the school day, 1–12.") int lessonNumber,
+            @Description("School subject.") @NonNull String subject,
+            @Description("The homework as the school wrote it.") @NonNull String text) {
     }
 }

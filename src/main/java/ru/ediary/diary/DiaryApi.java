@@ -25,16 +25,21 @@ public class DiaryApi {
     @Description("A child's lessons, oldest first, for whoever may read the diary: the student, a parent with direct "
             + "access, an active trusted person, the class teacher, the school's system. `from` defaults to 30 days "
             + "before `to`, `to` to today; the range is at most 93 days. NOT_FOUND for anyone else.")
-    public @NonNull DiaryEntryView.Connection diary(@Name("childId") @Id @NonNull String childId,
-            @Name("from") LocalDate from, @Name("to") LocalDate to, @Name("first") Integer first,
-            @Name("after") String after) throws ApiException {
+    public @NonNull DiaryEntryView.Connection diary(
+            @Name("childId") @Id @NonNull @Description("The child whose diary to read.") String childId,
+            @Name("from") @Description("First lesson date, inclusive.") LocalDate from,
+            @Name("to") @Description("Last lesson date, inclusive.") LocalDate to,
+            @Name("first") @Description("Page size, 1–100; default 20.") Integer first,
+            @Name("after") @Description("endCursor of the previous page; leave out for the first page.")
+            String after) throws ApiException {
         return reads.page(childId, from, to, first, after);
     }
 
     @Mutation("upsertDiaryEntries")
     @Description("School systems only: creates, updates or withdraws diary entries of the school's students, up to "
             + "1000 per call. A batch with a bad row is refused whole, with every bad row named.")
-    public @NonNull DiaryBatchPayload upsertDiaryEntries(@Name("input") @NonNull DiaryBatchInput input)
+    public @NonNull DiaryBatchPayload upsertDiaryEntries(
+            @Name("input") @NonNull @Description("The entries to create, update or withdraw.") DiaryBatchInput input)
             throws ApiException {
         return feed.upsert(input);
     }

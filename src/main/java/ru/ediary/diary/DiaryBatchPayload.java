@@ -8,7 +8,11 @@ import ru.ediary.api.UserError;
 
 @Type("DiaryBatchPayload")
 @Description("Result of upsertDiaryEntries: counts, or every bad row and no change at all.")
-public record DiaryBatchPayload(int created, int updated, int withdrawn, int unchanged,
+public record DiaryBatchPayload(@Description("Entries that were new.") int created,
+        @Description("Entries that existed and changed.") int updated,
+        @Description("Entries withdrawn by this call.") int withdrawn,
+        @Description("Entries sent again unchanged.") int unchanged,
+        @Description("Every bad row; when not empty, nothing was changed and all counts are 0.")
         @NonNull List<@NonNull UserError> userErrors) {
 
     static DiaryBatchPayload failed(List<UserError> errors) {

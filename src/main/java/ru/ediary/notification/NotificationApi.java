@@ -43,14 +43,17 @@ public class NotificationApi {
     @Type("MarkNotificationsReadPayload")
     @Description("Result of markNotificationsRead.")
     public record MarkReadPayload(@Description("How many were unread and are now read.") int marked,
-            @NonNull List<@NonNull UserError> userErrors) {
+            @Description("Why nothing was changed; empty on success.") @NonNull List<@NonNull UserError> userErrors) {
     }
 
     @Query("notifications")
     @Description("The caller's notification centre, newest first.")
     public @NonNull NotificationConnection notifications(
-            @Name("unreadOnly") @DefaultValue("false") boolean unreadOnly,
-            @Name("first") Integer first, @Name("after") String after) throws ApiException {
+            @Name("unreadOnly") @DefaultValue("false") @Description("Only notifications not yet marked read.")
+            boolean unreadOnly,
+            @Name("first") @Description("Page size, 1–100; default 20.") Integer first,
+            @Name("after") @Description("endCursor of the previous page; leave out for the first page.")
+            String after) throws ApiException {
         UUID me = caller.accountId();
         return Tx.inNew(() -> notifications.page(me, unreadOnly, first, after));
     }
@@ -58,8 +61,9 @@ public class NotificationApi {
     @Mutation("markNotificationsRead")
     @Description("Marks the caller's notifications read (up to 100 ids). Any id that is not the caller's "
             + "answers NOT_FOUND and nothing is marked.")
-    public @NonNull MarkReadPayload markNotificationsRead(@Name("ids") @NonNull List<@NonNull String> ids)
-            throws ApiException {
+    public @NonNull MarkReadPayload markNotificationsRead(
+            @Name("ids") @NonNull @Description("Ids of the caller's notifications; repeats count once.")
+            List<@NonNull String> ids) throws ApiException {
         UUID me = caller.accountId();
         if (ids.size() > Cursor.MAX_PAGE) {
             throw new BadUserInputException("Не больше " + Cursor.MAX_PAGE + " идентификаторов за раз.");

@@ -9,9 +9,10 @@ import org.eclipse.microprofile.graphql.Type;
 @Type("ClassRoster")
 @Description("A class with its students and their recorded contacts: what a class teacher works with.")
 public record ClassRosterView(
-        @Id @NonNull String id,
-        @NonNull String externalId,
-        @NonNull String name,
-        @NonNull SchoolView school,
+        @Description("The class's id.") @Id @NonNull String id,
+        @Description("Key of the class in the school system.") @NonNull String externalId,
+        @Description("Class name, e.g. \"5А\".") @NonNull String name,
+        @Description("The school of the class.") @NonNull SchoolView school,
+        @Description("Students of the class, enrolled and withdrawn.")
         @NonNull List<@NonNull StudentRecordView> students) {
 }

@@ -26,18 +26,23 @@ public class GuardianContactInput {
     @Description("The student; required when adding, ignored when correcting.")
     public String studentId;
 
+    @Description("Surname, up to 100 characters: letters, spaces, hyphens, apostrophes.")
     @NonNull @NotBlank @Size(max = 100) @PersonName
     public String lastName;
 
+    @Description("Given name, up to 100 characters.")
     @NonNull @NotBlank @Size(max = 100) @PersonName
     public String firstName;
 
+    @Description("Patronymic, optional, up to 100 characters.")
     @Size(max = 100) @PersonName
     public String middleName;
 
+    @Description("How the representative is related to the student.")
     @NonNull @NotNull
     public GuardianRelation relation;
 
+    @Description("E-mail, up to 254 characters; compared with the parent's profile case-insensitively.")
     @NonNull @NotBlank @Size(max = 254) @SafeText @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
     public String email;
 

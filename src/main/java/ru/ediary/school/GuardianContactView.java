@@ -11,16 +11,16 @@ import ru.ediary.api.validation.PhoneNumbers;
 @Description("A legal representative recorded by the school. E-mail and phone are masked: they belong to "
         + "the representative, not to the school staff reading them.")
 public record GuardianContactView(
-        @Id @NonNull String id,
+        @Description("The record's id, for recordGuardianContact and removeGuardianContact.") @Id @NonNull String id,
         @Description("Key of the school system that owns this record; null when a class teacher recorded it.")
         String externalId,
-        @NonNull String lastName,
-        @NonNull String firstName,
-        String middleName,
-        @NonNull String fullName,
-        @NonNull GuardianRelation relation,
-        @Description("Masked e-mail, e.g. `a***@mail.ru`.") String maskedEmail,
-        @Description("Masked phone, e.g. `+7916*****67`.") String maskedPhone) {
+        @Description("Surname.") @NonNull String lastName,
+        @Description("Given name.") @NonNull String firstName,
+        @Description("Patronymic; null when none was recorded.") String middleName,
+        @Description("Surname, given name and patronymic.") @NonNull String fullName,
+        @Description("How the representative is related to the student.") @NonNull GuardianRelation relation,
+        @Description("Masked e-mail, e.g. `a***@mail.ru`; null when none was recorded.") String maskedEmail,
+        @Description("Masked phone, e.g. `+7916*****67`; null when none was recorded.") String maskedPhone) {
 
     public static GuardianContactView of(GuardianContact contact) {
         return new GuardianContactView(contact.id.toString(), contact.externalId, contact.lastName, contact.firstName,

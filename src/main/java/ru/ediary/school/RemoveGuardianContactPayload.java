@@ -9,5 +9,7 @@ import ru.ediary.api.UserError;
 
 @Type("RemoveGuardianContactPayload")
 @Description("Result of removeGuardianContact.")
-public record RemoveGuardianContactPayload(@Id String removedId, @NonNull List<@NonNull UserError> userErrors) {
+public record RemoveGuardianContactPayload(
+        @Description("Id of the removed record; null when userErrors is not empty.") @Id String removedId,
+        @Description("Why nothing was changed; empty on success.") @NonNull List<@NonNull UserError> userErrors) {
 }

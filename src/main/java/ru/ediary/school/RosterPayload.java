@@ -8,12 +8,21 @@ import ru.ediary.api.UserError;
 
 @Type("RosterPayload")
 @Description("Result of upsertRoster: what changed, or every bad row and no change at all.")
-public record RosterPayload(RosterSummary summary, @NonNull List<@NonNull UserError> userErrors) {
+public record RosterPayload(
+        @Description("What changed; null when userErrors is not empty.") RosterSummary summary,
+        @Description("Every bad row; when not empty, nothing was changed.")
+        @NonNull List<@NonNull UserError> userErrors) {
 
     @Type("RosterSummary")
     @Description("Counts of records changed. Sending the same roster again gives all zeros.")
-    public record RosterSummary(int classesCreated, int classesUpdated, int studentsCreated, int studentsUpdated,
-            int guardiansCreated, int guardiansUpdated, int guardiansRemoved) {
+    public record RosterSummary(
+            @Description("Classes that were new.") int classesCreated,
+            @Description("Classes that existed and changed.") int classesUpdated,
+            @Description("Students that were new.") int studentsCreated,
+            @Description("Students that existed and changed.") int studentsUpdated,
+            @Description("Representatives that were new.") int guardiansCreated,
+            @Description("Representatives that existed and changed.") int guardiansUpdated,
+            @Description("Representatives this school system sent before and left out now.") int guardiansRemoved) {
     }
 
     static RosterPayload failed(List<UserError> errors) {

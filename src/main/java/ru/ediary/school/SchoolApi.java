@@ -31,21 +31,24 @@ public class SchoolApi {
     @Mutation("recordGuardianContact")
     @Description("Adds or corrects a legal representative's contacts for a student of the caller's class "
             + "(class teacher) or school (school system).")
-    public @NonNull GuardianContactPayload recordGuardianContact(@Name("input") @NonNull GuardianContactInput input)
+    public @NonNull GuardianContactPayload recordGuardianContact(
+            @Name("input") @NonNull @Description("The representative's contacts.") GuardianContactInput input)
             throws ApiException {
         return records.recordGuardianContact(input);
     }
 
     @Mutation("removeGuardianContact")
     @Description("Removes a legal representative's record; their direct access ends with it.")
-    public @NonNull RemoveGuardianContactPayload removeGuardianContact(@Name("id") @Id @NonNull String id)
+    public @NonNull RemoveGuardianContactPayload removeGuardianContact(
+            @Name("id") @Id @NonNull @Description("The GuardianContact record to remove.") String id)
             throws ApiException {
         return records.removeGuardianContact(id);
     }
 
     @Mutation("recordStudentContacts")
     @Description("Records the student's own e-mail and mobile phone, which give the student access to their diary.")
-    public @NonNull StudentContactsPayload recordStudentContacts(@Name("input") @NonNull StudentContactsInput input)
+    public @NonNull StudentContactsPayload recordStudentContacts(
+            @Name("input") @NonNull @Description("The student and their contacts.") StudentContactsInput input)
             throws ApiException {
         return records.recordStudentContacts(input);
     }
@@ -53,7 +56,9 @@ public class SchoolApi {
     @Mutation("upsertRoster")
     @Description("School systems only: creates or updates the school's classes, students and their legal "
             + "representatives in bulk, keyed by external ids. All or nothing.")
-    public @NonNull RosterPayload upsertRoster(@Name("input") @NonNull RosterInput input) throws ApiException {
+    public @NonNull RosterPayload upsertRoster(
+            @Name("input") @NonNull @Description("The classes and students to create or update.") RosterInput input)
+            throws ApiException {
         return roster.upsert(input);
     }
 }

@@ -7,8 +7,9 @@ import org.eclipse.microprofile.graphql.Type;
 
 @Type("SchoolClass")
 @Description("A class of a school, e.g. \"5А\".")
-public record SchoolClassView(@Id @NonNull String id, @Description("Class name, e.g. \"5А\".") @NonNull String name,
-        @NonNull SchoolView school) {
+public record SchoolClassView(@Description("The class's id.") @Id @NonNull String id,
+        @Description("Class name, e.g. \"5А\".") @NonNull String name,
+        @Description("The school of the class.") @NonNull SchoolView school) {
 
     public static SchoolClassView of(SchoolClass schoolClass) {
         return new SchoolClassView(schoolClass.id.toString(), schoolClass.name, SchoolView.of(schoolClass.school));

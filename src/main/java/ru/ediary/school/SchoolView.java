@@ -7,7 +7,8 @@ import org.eclipse.microprofile.graphql.Type;
 
 @Type("School")
 @Description("A school.")
-public record SchoolView(@Id @NonNull String id, @NonNull String name) {
+public record SchoolView(@Description("The school's id.") @Id @NonNull String id,
+        @Description("The school's name, e.g. «ГБОУ Школа № 1535».") @NonNull String name) {
 
     public static SchoolView of(School school) {
         return new SchoolView(school.id.toString(), school.name);

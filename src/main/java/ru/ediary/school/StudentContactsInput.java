@@ -14,12 +14,15 @@ import ru.ediary.api.validation.SafeText;
         + "A field left out stays as it is; an empty string clears it.")
 public class StudentContactsInput {
 
+    @Description("The student, of the caller's class (class teacher) or school (school system).")
     @Id @NonNull
     public String studentId;
 
+    @Description("The student's own e-mail, up to 254 characters.")
     @Size(max = 254) @SafeText @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
     public String email;
 
+    @Description("The student's own mobile phone in any usual form; stored in E.164.")
     @Size(max = 32) @MobilePhone
     public String phone;
 }

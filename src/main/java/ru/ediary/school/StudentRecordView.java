@@ -12,16 +12,16 @@ import ru.ediary.api.validation.PhoneNumbers;
 @Type("StudentRecord")
 @Description("A student as the school keeps them, for the class teacher and the school system.")
 public record StudentRecordView(
-        @Id @NonNull String id,
-        @Description("Key of the school system.") @NonNull String externalId,
-        @NonNull String lastName,
-        @NonNull String firstName,
-        String middleName,
-        @NonNull String fullName,
-        @NonNull LocalDate birthDate,
-        @NonNull EnrolmentStatus status,
-        @Description("The student's own e-mail as recorded, masked.") String maskedEmail,
-        @Description("The student's own phone as recorded, masked.") String maskedPhone,
+        @Description("The student's id; the same as Child.id.") @Id @NonNull String id,
+        @Description("The school system's key of the student.") @NonNull String externalId,
+        @Description("Surname.") @NonNull String lastName,
+        @Description("Given name.") @NonNull String firstName,
+        @Description("Patronymic; null when none was recorded.") String middleName,
+        @Description("Surname, given name and patronymic.") @NonNull String fullName,
+        @Description("Date of birth.") @NonNull LocalDate birthDate,
+        @Description("Whether the student still attends the school.") @NonNull EnrolmentStatus status,
+        @Description("The student's own e-mail as recorded, masked; null when none.") String maskedEmail,
+        @Description("The student's own phone as recorded, masked; null when none.") String maskedPhone,
         @Description("Legal representatives recorded for the student.")
         @NonNull List<@NonNull GuardianContactView> guardians) {
 

@@ -10,11 +10,12 @@ import org.eclipse.microprofile.graphql.NonNull;
         + "mobile phone OR SNILS (exactly one) plus surname. The invitee must be registered.")
 public class InvitationInput {
 
+    @Description("The service to give access to.")
     @NonNull
     public Service service;
 
     @NonNull
-    @Description("Ids of one or more of the caller's children.")
+    @Description("Ids of the caller's children (direct access), 1–20.")
     public List<@NonNull String> childIds;
 
     @Description("The invitee's mobile phone, in any usual form.")

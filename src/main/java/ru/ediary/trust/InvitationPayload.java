@@ -9,7 +9,9 @@ import ru.ediary.api.UserError;
 @Type("InvitationPayload")
 @Description("Result of sending, accepting, declining or cancelling an invitation. With userErrors nothing "
         + "changed; the invitation, when present, shows its current state.")
-public record InvitationPayload(InvitationView invitation, @NonNull List<@NonNull UserError> userErrors) {
+public record InvitationPayload(
+        @Description("The invitation in its current state; null when there is none to show.") InvitationView invitation,
+        @Description("Why nothing was changed; empty on success.") @NonNull List<@NonNull UserError> userErrors) {
 
     static InvitationPayload ok(InvitationView invitation) {
         return new InvitationPayload(invitation, List.of());

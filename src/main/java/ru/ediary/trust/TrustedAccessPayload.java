@@ -8,5 +8,8 @@ import ru.ediary.api.UserError;
 
 @Type("TrustedAccessPayload")
 @Description("Result of revoking or renouncing access.")
-public record TrustedAccessPayload(TrustedAccessView trustedAccess, @NonNull List<@NonNull UserError> userErrors) {
+public record TrustedAccessPayload(
+        @Description("The access in its current state; null when there is none to show.")
+        TrustedAccessView trustedAccess,
+        @Description("Why nothing was changed; empty on success.") @NonNull List<@NonNull UserError> userErrors) {
 }
