@@ -51,6 +51,7 @@ port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 started=()
 stop_all() {
   local pid
+  [ ${#started[@]} -eq 0 ] || say "stopping Keycloak and the server (up to 30 s each)"
   for pid in "${started[@]}"; do
     kill -TERM -- "-$pid" 2>/dev/null || true
   done
