@@ -106,4 +106,38 @@ class DeploymentFilesTest {
                 .map(u -> u.get("username").asText()).collect(Collectors.toSet());
         assertEquals(Set.of("demo-olga", "demo-sergey", "demo-maria"), teachers);
     }
+
+    @Test
+    void onlyTheTestClientHasThePasswordGrantAndEveryTokenIsForTheApiWithTheClaimsItReads() throws IOException {
+        JsonNode realm = realm();
+        Set<String> passwordGrant = new HashSet<>();
+        for (JsonNode client : realm.get("clients")) {
+            String id = client.get("clientId").asText();
+            // Keycloak's defaults when a flag is left out: standard flow and password grant on
+            boolean directGrant = client.path("directAccessGrantsEnabled").asBoolean(true);
+            boolean issuesTokens = client.path("standardFlowEnabled").asBoolean(true) || directGrant
+                    || client.path("serviceAccountsEnabled").asBoolean(false);
+            if (directGrant) {
+                passwordGrant.add(id);
+                assertTrue(client.get("description").asText().contains("TESTS ONLY"), id);
+            }
+            Set<String> mappers = new HashSet<>();
+            client.path("protocolMappers").forEach(m -> mappers.add(m.get("protocolMapper").asText() + ":"
+                    + m.at("/config/included.client.audience").asText(m.at("/config/claim.name").asText())));
+            if (issuesTokens) {
+                assertTrue(mappers.contains("oidc-audience-mapper:ediary-api"), id + " tokens carry aud ediary-api");
+            }
+            if (!client.path("serviceAccountsEnabled").asBoolean(false) && issuesTokens) {
+                assertTrue(mappers.containsAll(Set.of("oidc-usermodel-attribute-mapper:middle_name",
+                        "oidc-usermodel-attribute-mapper:phone_number")), id + " maps the claims the API reads");
+            }
+        }
+        assertEquals(Set.of("ediary-e2e"), passwordGrant);
+        String profile = realm.at("/components/org.keycloak.userprofile.UserProfileProvider/0/config")
+                .get("kc.user.profile.config").get(0).asText();
+        Set<String> attributes = new HashSet<>();
+        new ObjectMapper().readTree(profile).get("attributes").forEach(a -> attributes.add(a.get("name").asText()));
+        assertTrue(attributes.containsAll(Set.of("email", "firstName", "lastName", "middle_name", "phone_number")),
+                attributes.toString());
+    }
 }
