@@ -1,6 +1,5 @@
 package ru.ediary.docs;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,12 +15,9 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,14 +29,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import ru.ediary.test.GraphQL;
 import ru.ediary.test.Tokens;
+import ru.ediary.test.WsFrames;
 
 /**
  * Runs every example of docs/client-guide.md, in the guide's order, against a server loaded with the dev demo data
@@ -187,7 +182,7 @@ class ClientGuideTest {
     private void run(List<Example> examples) throws Exception {
         Map<String, String> saved = new HashMap<>();
         saved.put("today", LocalDate.now(ZoneId.of("Europe/Moscow")).toString());
-        Map<Example, Subscription> subscriptions = new LinkedHashMap<>();
+        Map<Example, WsFrames> subscriptions = new LinkedHashMap<>();
         try {
             for (Example example : examples) {
                 assertTrue(!example.attribute("expect").isBlank(),
@@ -211,7 +206,7 @@ class ClientGuideTest {
                 check(subscription.getKey(), JsonPath.from(payload));
             }
         } finally {
-            subscriptions.values().forEach(Subscription::close);
+            subscriptions.values().forEach(WsFrames::close);
         }
     }
 
@@ -244,14 +239,8 @@ class ClientGuideTest {
     }
 
     private static JsonPath post(String token, String query, Map<String, Object> variables) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("query", query);
-        body.put("variables", variables);
-        RequestSpecification request = given().contentType(ContentType.JSON).body(body);
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return request.post("/graphql").then().contentType(ContentType.JSON).extract().jsonPath();
+        return GraphQL.request(token, query, variables).post("/graphql").then().contentType(ContentType.JSON)
+                .extract().jsonPath();
     }
 
     /** The guide's curl command as a user runs it: bash, with the API address and a token in the environment. */
@@ -299,57 +288,15 @@ class ClientGuideTest {
         saved.put(parts[0], String.valueOf(value));
     }
 
-    private Subscription subscribe(Example example, Map<String, Object> variables) throws Exception {
-        Subscription subscription = new Subscription();
-        URI uri = URI.create(root.toString().replaceFirst("^http", "ws") + "graphql");
-        subscription.socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
-                .buildAsync(uri, subscription).get(10, TimeUnit.SECONDS);
-        subscription.socket.sendText(JSON.writeValueAsString(Map.of("type", "connection_init",
-                "payload", Map.of("Authorization", "Bearer " + token(example.attribute("as"))))), true);
+    private WsFrames subscribe(Example example, Map<String, Object> variables) throws Exception {
+        WsFrames subscription = WsFrames.connect(URI.create(root.toString().replaceFirst("^http", "ws") + "graphql"));
+        subscription.send(JSON.writeValueAsString(Map.of("type", "connection_init",
+                "payload", Map.of("Authorization", "Bearer " + token(example.attribute("as"))))));
         String ack = subscription.next();
         assertTrue(ack != null && ack.contains("connection_ack"), example + ": no connection_ack, got " + ack);
-        subscription.socket.sendText(JSON.writeValueAsString(Map.of("id", "1", "type", "subscribe",
-                "payload", Map.of("query", example.body(), "variables", variables))), true);
+        subscription.send(JSON.writeValueAsString(Map.of("id", "1", "type", "subscribe",
+                "payload", Map.of("query", example.body(), "variables", variables))));
         Thread.sleep(500); // the subscription registers asynchronously; the event it waits for comes next
         return subscription;
-    }
-
-    /** One graphql-transport-ws connection; collects its text frames and answers pings. */
-    static class Subscription implements WebSocket.Listener {
-        private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-        WebSocket socket;
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String message = partial.toString();
-                partial.setLength(0);
-                if (message.contains("\"ping\"")) {
-                    webSocket.sendText("{\"type\":\"pong\"}", true);
-                } else {
-                    messages.add(message);
-                }
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            messages.add("closed " + statusCode + " " + reason);
-            return null;
-        }
-
-        String next() throws InterruptedException {
-            return messages.poll(10, TimeUnit.SECONDS);
-        }
-
-        void close() {
-            if (socket != null) {
-                socket.abort();
-            }
-        }
     }
 }

@@ -13,7 +13,6 @@ import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,14 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import ru.ediary.test.Tokens;
+import ru.ediary.test.WsFrames;
 
 /**
  * Two packaged server processes on one database, as behind a balancer: instance A is the one Quarkus starts,
@@ -142,9 +139,8 @@ class TwoInstancesIT {
 
         // on B: the grandmother registers and subscribes
         assertNotNull(call(portB, grandma, "{ me { id } }", Map.of()).getString("data.me.id"));
-        Frames frames = new Frames();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
-                .buildAsync(URI.create("ws://localhost:" + portB + "/graphql"), frames).get(10, TimeUnit.SECONDS);
+        WsFrames frames = WsFrames.connect(URI.create("ws://localhost:" + portB + "/graphql"));
+        WebSocket socket = frames.socket();
         try {
             socket.sendText("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + grandma + "\"}}", true);
             assertTrue(String.valueOf(frames.next()).contains("connection_ack"));
@@ -186,32 +182,6 @@ class TwoInstancesIT {
         String whole = log();
         for (String personal : List.of(grandmaPhone, motherPhone, motherEmail, grandmaPhone.substring(2))) {
             assertFalse(whole.contains(personal), "personal data in instance B's log");
-        }
-    }
-
-    /** Collects text frames; null means nothing came in time. */
-    static class Frames implements WebSocket.Listener {
-        private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String message = partial.toString();
-                partial.setLength(0);
-                if (message.contains("\"ping\"")) {
-                    webSocket.sendText("{\"type\":\"pong\"}", true);
-                } else {
-                    messages.add(message);
-                }
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        String next() throws InterruptedException {
-            return messages.poll(10, TimeUnit.SECONDS);
         }
     }
 }

@@ -16,20 +16,16 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import ru.ediary.test.Fixtures;
 import ru.ediary.test.Fixtures.Person;
+import ru.ediary.test.WsFrames;
 
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
@@ -111,10 +107,8 @@ class NotificationsTest {
     void theSubscriptionDeliversANewNotificationToARealWebSocketClient() throws Exception {
         Person person = fixtures.person();
         Person someoneElse = fixtures.person();
-        Listener listener = new Listener();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .subprotocols("graphql-transport-ws")
-                .buildAsync(URI.create(graphql.toString().replace("http", "ws")), listener).get(10, TimeUnit.SECONDS);
+        WsFrames listener = WsFrames.connect(URI.create(graphql.toString().replace("http", "ws")));
+        WebSocket socket = listener.socket();
         try {
             socket.sendText("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + person.token() + "\"}}", true);
             assertTrue(listener.next().contains("connection_ack"));
@@ -137,10 +131,8 @@ class NotificationsTest {
     @Test
     void aNotificationStoredByAnotherInstanceReachesThisInstancesSubscriber() throws Exception {
         Person person = fixtures.person();
-        Listener listener = new Listener();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .subprotocols("graphql-transport-ws")
-                .buildAsync(URI.create(graphql.toString().replace("http", "ws")), listener).get(10, TimeUnit.SECONDS);
+        WsFrames listener = WsFrames.connect(URI.create(graphql.toString().replace("http", "ws")));
+        WebSocket socket = listener.socket();
         try {
             socket.sendText("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + person.token() + "\"}}", true);
             assertTrue(listener.next().contains("connection_ack"));
@@ -164,10 +156,8 @@ class NotificationsTest {
 
     @Test
     void aSubscriptionWithoutAValidTokenGetsNothing() throws Exception {
-        Listener listener = new Listener();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .subprotocols("graphql-transport-ws")
-                .buildAsync(URI.create(graphql.toString().replace("http", "ws")), listener).get(10, TimeUnit.SECONDS);
+        WsFrames listener = WsFrames.connect(URI.create(graphql.toString().replace("http", "ws")));
+        WebSocket socket = listener.socket();
         try {
             socket.sendText("{\"type\":\"connection_init\",\"payload\":{}}", true);
             String ack = listener.next();
@@ -182,38 +172,6 @@ class NotificationsTest {
             assertFalse(seen.stream().anyMatch(m -> m.contains("\"next\"")), seen.toString());
         } finally {
             socket.abort();
-        }
-    }
-
-    /** Collects text frames; null means the connection closed or nothing came in time. */
-    static class Listener implements WebSocket.Listener {
-        private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String message = partial.toString();
-                partial.setLength(0);
-                if (message.contains("\"ping\"")) {
-                    webSocket.sendText("{\"type\":\"pong\"}", true);
-                } else {
-                    messages.add(message);
-                }
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            messages.add("closed " + statusCode + " " + reason);
-            return null;
-        }
-
-        String next() throws InterruptedException {
-            return messages.poll(10, TimeUnit.SECONDS);
         }
     }
 }

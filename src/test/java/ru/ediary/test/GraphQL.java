@@ -19,6 +19,11 @@ public final class GraphQL {
     }
 
     public static JsonPath call(String token, String query, Map<String, ?> variables) {
+        return request(token, query, variables).post("/graphql").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The POST a client sends, ready for more headers or other expectations on its answer. */
+    public static RequestSpecification request(String token, String query, Map<String, ?> variables) {
         Map<String, Object> body = new HashMap<>();
         body.put("query", query);
         body.put("variables", variables);
@@ -26,7 +31,7 @@ public final class GraphQL {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return request.post("/graphql").then().statusCode(200).extract().jsonPath();
+        return request;
     }
 
     /** The single error's {@code extensions.code}, or null if the answer has no error. */
