@@ -1,6 +1,6 @@
 # Shared by the bench/*.sh scripts (sourced, not run). Settings, each overridable from the environment:
 #   BENCH_DB (ediary_bench)  BENCH_PORT (8091)  BENCH_PORT2 (8092)  BENCH_RESULTS (bench/results)
-#   BENCH_WARMUP (10s)  BENCH_DURATION (15s)  BENCH_RUNS (3)  BENCH_CONCURRENCY ("1 16 64")  BENCH_TOKENS (2000)
+#   BENCH_INITIAL_WARMUP (30s, once per server start)  BENCH_WARMUP (5s, before each concurrency)  BENCH_DURATION (15s)  BENCH_RUNS (3)  BENCH_CONCURRENCY ("1 16 64")  BENCH_TOKENS (2000)
 #   BENCH_JAVA_OPTS (extra JVM options for the server, e.g. -Xmx512m)
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=$(cd "$BENCH_DIR/.." && pwd)
@@ -8,7 +8,8 @@ BENCH_DB=${BENCH_DB:-ediary_bench}
 BENCH_PORT=${BENCH_PORT:-8091}
 BENCH_PORT2=${BENCH_PORT2:-8092}
 BENCH_RESULTS=${BENCH_RESULTS:-$BENCH_DIR/results}
-BENCH_WARMUP=${BENCH_WARMUP:-10s}
+BENCH_INITIAL_WARMUP=${BENCH_INITIAL_WARMUP:-30s}
+BENCH_WARMUP=${BENCH_WARMUP:-5s}
 BENCH_DURATION=${BENCH_DURATION:-15s}
 BENCH_RUNS=${BENCH_RUNS:-3}
 BENCH_CONCURRENCY=${BENCH_CONCURRENCY:-"1 16 64"}
@@ -86,15 +87,17 @@ stop_server() {
     fi
 }
 
-# Samples the server's RSS and used heap once a second into FILE until stopped: "rss_mib heap_mib" lines.
+# Samples the server's RSS (/proc) and used heap (its own Micrometer gauge, /q/metrics: a curl, not a JVM
+# tool, so sampling costs the 2-core machine next to nothing) once a second into FILE until stopped:
+# "rss_mib heap_mib" lines. Usage: start_sampler PID FILE [PORT]
 start_sampler() {
-    local pid=$1 file=$2
+    local pid=$1 file=$2 port=${3:-$BENCH_PORT}
     : > "$file"
     (
         while kill -0 "$pid" 2> /dev/null; do
             rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status" 2> /dev/null || echo 0)
-            # used heap = survivor + eden + old, in KiB
-            heap=$(jstat -gc "$pid" 2> /dev/null | awk 'NR == 2 {print int(($3 + $4 + $6 + $8) / 1024)}')
+            heap=$(curl -fsS -m 2 "http://127.0.0.1:$port/q/metrics" 2> /dev/null \
+                | awk '/^jvm_memory_used_bytes\{area="heap"/ {s += $NF} END {print int(s / 1048576)}')
             echo "$rss ${heap:-0}" >> "$file"
             sleep 1
         done

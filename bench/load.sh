@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# One load benchmark against the packaged server on the generated data: warm-up, then BENCH_RUNS measured
-# runs at each concurrency of BENCH_CONCURRENCY, with wrk; the server's RSS and used heap are sampled every
+# One load benchmark against the packaged server on the generated data: a first warm-up of
+# BENCH_INITIAL_WARMUP at concurrency 16 (so the JIT compiler is done before anything is measured), then at
+# each concurrency of BENCH_CONCURRENCY a warm-up of BENCH_WARMUP and BENCH_RUNS measured runs, with wrk; the server's RSS and used heap are sampled every
 # second and its CPU time per request taken from /proc. Prints a markdown table and appends raw rows to
 # $BENCH_RESULTS/load.tsv.
 #
@@ -35,6 +36,7 @@ hz=$(getconf CLK_TCK)
 
 echo "| $bench | c | req/s | p50 ms | p99 ms | CPU ms/req | peak RSS MiB | peak heap MiB | failed | refused |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
+BENCH_TAG=w0$RANDOM wrk -t2 -c16 -d"$BENCH_INITIAL_WARMUP" --timeout 10s -s "$BENCH_DIR/wrk/$bench.lua" "$url" > /dev/null 2>&1
 for c in $BENCH_CONCURRENCY; do
     threads=$((c < 2 ? 1 : 2))
     BENCH_TAG=w$c$RANDOM wrk -t$threads -c"$c" -d"$BENCH_WARMUP" --timeout 10s -s "$BENCH_DIR/wrk/$bench.lua" "$url" > /dev/null 2>&1

@@ -6,8 +6,8 @@
 #
 # Usage: bench/run-all.sh [--regenerate] [--students N]
 #   --regenerate  drop and re-generate the data even if the bench database already holds it
-# Durations etc. come from the environment (see bench/lib.sh): defaults 10 s warm-up + 15 s measured,
-# 3 runs at concurrency 1, 16 and 64: about 30 minutes, plus about 6 minutes when generating.
+# Durations etc. come from the environment (see bench/lib.sh): defaults 30 s warm-up per server, then 5 s
+# warm-up + 3 runs of 15 s at each of concurrency 1, 16 and 64: about 32 minutes, plus about 6 when generating.
 # Needs: JDK 17, PostgreSQL (user postgres), psql and pgbench (postgresql-client), wrk (apt-get install -y wrk),
 # read access to the PostgreSQL log for the SQL capture (PG_LOG).
 set -euo pipefail
@@ -37,7 +37,7 @@ step() { echo "== $(date -u +%H:%M:%S) $*" >&2; }
 $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); $(java -version 2>&1 | head -1); \
 $(psql -X -At -d postgres -c 'select version()' | cut -d, -f1); wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'). \
 Load average at start: $(cut -d' ' -f1-3 /proc/loadavg)."
-    echo "Settings: warm-up $BENCH_WARMUP, measured $BENCH_DURATION, $BENCH_RUNS runs, concurrency $BENCH_CONCURRENCY, \
+    echo "Settings: warm-up $BENCH_INITIAL_WARMUP once per server start and $BENCH_WARMUP before each concurrency, measured $BENCH_DURATION, $BENCH_RUNS runs, concurrency $BENCH_CONCURRENCY, \
 $BENCH_TOKENS accounts; figures are median (min–max) over the runs."
     echo
 } > "$out"

@@ -28,7 +28,8 @@ for run in $(seq 1 "$BENCH_RUNS"); do
     t1=$(date +%s%N)
     sleep 10
     rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$SERVER_PID/status")
-    heap=$(jstat -gc "$SERVER_PID" | awk 'NR == 2 {print int(($3 + $4 + $6 + $8) / 1024)}')
+    heap=$(curl -fsS "http://127.0.0.1:$BENCH_PORT/q/metrics" \
+        | awk '/^jvm_memory_used_bytes\{area="heap"/ {s += $NF} END {print int(s / 1048576)}')
     started=$(sed -n 's/.*started in \([0-9.]*\)s.*/\1/p' "$log" | head -1)
     stop_server
     trap - EXIT
