@@ -60,4 +60,19 @@ function M.done(summary, latency, requests)
     summary.requests, e.connect + e.read + e.write + e.timeout + e.status, failed, refused))
 end
 
+-- Installs wrk's hooks for a benchmark whose request is body_of(row) for the next token line, each thread
+-- starting at its own place in the list.
+function M.rotating(body_of)
+  local rows, i
+  setup = M.setup
+  init = function() rows = M.load(); i = thread_id * 7919 end
+  request = function()
+    i = i + 1
+    local row = rows[i % #rows + 1]
+    return M.post(row[1], body_of(row))
+  end
+  response = M.response
+  done = M.done
+end
+
 return M
