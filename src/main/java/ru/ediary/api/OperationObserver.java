@@ -51,7 +51,10 @@ public class OperationObserver {
 
     private final MeterRegistry registry;
     private final int maxNames;
-    private final Map<String, Long> started = new ConcurrentHashMap<>();
+    private final Map<String, Started> started = new ConcurrentHashMap<>();
+
+    private record Started(long nanos, String operation) {
+    }
     private final Set<String> names = ConcurrentHashMap.newKeySet();
 
     OperationObserver(MeterRegistry registry, EdiaryConfig config) {
@@ -60,8 +63,9 @@ public class OperationObserver {
     }
 
     void before(@Observes @BeforeExecute Context context) {
-        started.put(context.getExecutionId(), System.nanoTime());
-        MDC.put("operation", operationName(context));
+        String operation = operationName(context);
+        started.put(context.getExecutionId(), new Started(System.nanoTime(), operation));
+        MDC.put("operation", operation);
     }
 
     void after(@Observes @AfterExecute Context context) {
@@ -74,12 +78,12 @@ public class OperationObserver {
     }
 
     private void finish(Context context, String outcome) {
-        Long start = started.remove(context.getExecutionId());
+        Started start = started.remove(context.getExecutionId());
         if (start == null) {
             return; // already counted: an error after the result was written
         }
-        long nanos = System.nanoTime() - start;
-        String operation = operationName(context);
+        long nanos = System.nanoTime() - start.nanos();
+        String operation = start.operation();
         String type = operationType(context);
         Timer.builder(METRIC).description("GraphQL operations by name, type and outcome")
                 .tags("operation", operation, "type", type, "outcome", outcome)
