@@ -22,9 +22,13 @@ public class Account extends PanacheEntityBase {
     public String middleName;
     /** Lower-case (see {@link Emails#normalize}). */
     public String email;
+    /** True only when the identity provider asserted it or the owner confirmed a code sent to it. */
+    public boolean emailVerified;
     /** E.164. */
     public String phone;
-    /** 11 digits, no separators. */
+    /** True only when the identity provider asserted it or the owner confirmed a code sent to it. */
+    public boolean phoneVerified;
+    /** 11 digits, no separators; only ever from the identity provider's claim (verified by it). */
     public String snils;
     public Instant createdAt;
     public Instant updatedAt;

@@ -11,13 +11,15 @@ import java.util.Map;
 public class ProductionLikeResources extends OidcWiremockTestResource {
 
     static final String OIDC_URL_PROPERTY = "ediary.it.oidc-url";
+    /** DB_IT_SCHEMA lets two checkouts run their ITs on one PostgreSQL at once. */
+    static final String SCHEMA = System.getenv().getOrDefault("DB_IT_SCHEMA", "ediary_it");
 
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(super.start());
         config.put("OIDC_AUTH_SERVER_URL", config.get("keycloak.url") + "/realms/quarkus");
         config.put("quarkus.oidc.token.issuer", "https://server.example.com");
-        config.put("DB_SCHEMA", "ediary_it");
+        config.put("DB_SCHEMA", SCHEMA);
         config.put("ediary.db.clean-at-start", "true");
         config.put("quarkus.flyway.clean-disabled", "false");
         // tests that start a second server process point it at the same identity provider

@@ -50,7 +50,7 @@ class TwoInstancesIT {
         var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true).redirectOutput(B_LOG.toFile());
-        builder.environment().put("DB_SCHEMA", "ediary_it"); // instance A's schema, not cleaned again
+        builder.environment().put("DB_SCHEMA", ProductionLikeResources.SCHEMA); // instance A's schema, not cleaned again
         builder.environment().put("OIDC_AUTH_SERVER_URL", System.getProperty(ProductionLikeResources.OIDC_URL_PROPERTY));
         builder.environment().put("QUARKUS_OIDC_TOKEN_ISSUER", Tokens.ISSUER);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(portB));
@@ -101,8 +101,8 @@ class TwoInstancesIT {
     void aNotificationProducedOnOneInstanceReachesASubscriberOnTheOther() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String schoolClient = "school-it-" + run;
-        try (var db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=ediary_it",
-                "postgres", "")) {
+        try (var db = DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=" + ProductionLikeResources.SCHEMA, "postgres", "")) {
             // schools are provisioned with their school-system client, by the operator (brief: a school is bound
             // to its system); everything else arrives through the API
             try (var insert = db.prepareStatement("insert into school (id, name, system_client_id) values (?, ?, ?)")) {
