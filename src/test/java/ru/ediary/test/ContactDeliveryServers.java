@@ -77,6 +77,13 @@ public class ContactDeliveryServers implements QuarkusTestResourceLifecycleManag
                 "ediary.confirmation.sms-gateway-token", GATEWAY_TOKEN);
     }
 
+    /** The operator's variables (README) that point a packaged server at these servers; after {@link #start()}. */
+    public static Map<String, String> operatorEnvironment() {
+        return Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(smtpPort), "SMTP_STARTTLS", "DISABLED",
+                "SMS_GATEWAY_URL", "http://127.0.0.1:" + gateway.getAddress().getPort(),
+                "SMS_GATEWAY_TOKEN", GATEWAY_TOKEN);
+    }
+
     @Override
     public void stop() {
         if (gateway != null) {
