@@ -128,8 +128,10 @@ public class AccountService {
     }
 
     private Applied apply(UUID accountId, ProfileInput input) {
-        // the account row is the lock every change of the profile and its pending contacts takes first
-        Account account = accounts.findById(accountId, LockModeType.PESSIMISTIC_WRITE);
+        // a contact change takes the account row first, as confirmContact does, so the two never deadlock
+        boolean contacts = input.email != null || input.phone != null;
+        Account account = contacts ? accounts.findById(accountId, LockModeType.PESSIMISTIC_WRITE)
+                : accounts.findById(accountId);
         String email = input.email == null ? null : Emails.normalize(input.email);
         String phone = input.phone == null || input.phone.isEmpty() ? input.phone
                 : PhoneNumbers.normalizeMobile(input.phone).orElseThrow();
