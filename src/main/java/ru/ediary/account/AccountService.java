@@ -2,6 +2,8 @@ package ru.ediary.account;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -9,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import ru.ediary.account.confirmation.ContactChannel;
+import ru.ediary.account.confirmation.ContactConfirmationService;
+import ru.ediary.account.confirmation.ContactConfirmationService.IssuedCode;
+import ru.ediary.account.confirmation.PendingContact;
 import ru.ediary.api.NotFoundException;
 import ru.ediary.api.PersistenceFailures;
 import ru.ediary.api.Text;
@@ -18,7 +24,6 @@ import ru.ediary.api.validation.Emails;
 import ru.ediary.api.validation.InputValidator;
 import ru.ediary.api.validation.PersonName;
 import ru.ediary.api.validation.PhoneNumbers;
-import ru.ediary.api.validation.SnilsNumbers;
 
 @ApplicationScoped
 public class AccountService {
@@ -28,6 +33,8 @@ public class AccountService {
 
     private final AccountRepository accounts;
     private final InputValidator validator;
+    @Inject
+    ContactConfirmationService confirmations;
 
     AccountService(AccountRepository accounts, InputValidator validator) {
         this.accounts = accounts;
@@ -76,7 +83,10 @@ public class AccountService {
         return account;
     }
 
-    /** Validates everything first; a valid change is applied whole, an invalid one changes nothing. */
+    /**
+     * Validates everything first; a valid change is applied whole, an invalid one changes nothing. A new e-mail or
+     * phone is not written into the account: it becomes pending and a code is sent to it once that is committed.
+     */
     public ProfilePayload updateProfile(UUID accountId, ProfileInput raw) {
         ProfileInput input = raw == null ? new ProfileInput() : raw.stripped();
         List<UserError> errors = new ArrayList<>(validator.validate(input));
@@ -89,29 +99,53 @@ public class AccountService {
         if (!errors.isEmpty()) {
             return ProfilePayload.failed(errors);
         }
+        Applied applied;
         try {
-            return QuarkusTransaction.requiringNew().call(() -> apply(accountId, input));
+            applied = QuarkusTransaction.requiringNew().call(() -> apply(accountId, input));
         } catch (PersistenceException e) {
-            if (PersistenceFailures.violatedConstraint(e).filter("account_snils_key"::equals).isPresent()) {
-                return ProfilePayload.failed(List.of(UserError.of("snils", UserErrorCode.SNILS_TAKEN)));
-            }
             if (PersistenceFailures.isConcurrentChange(e)) {
                 return ProfilePayload.failed(List.of(UserError.of("", UserErrorCode.CONCURRENT_CHANGE)));
             }
             throw e;
         }
+        if (!applied.refused().isEmpty()) {
+            return ProfilePayload.failed(applied.refused());
+        }
+        List<UserError> undelivered = new ArrayList<>();
+        for (IssuedCode code : applied.codes()) {
+            if (!confirmations.deliver(accountId, code)) {
+                undelivered.add(UserError.of(code.channel().field(), UserErrorCode.DELIVERY_FAILED));
+            }
+        }
+        if (undelivered.isEmpty()) {
+            return ProfilePayload.ok(applied.account());
+        }
+        return ProfilePayload.undelivered(applied.account(), undelivered);
     }
 
-    private ProfilePayload apply(UUID accountId, ProfileInput input) {
-        Account account = accounts.findById(accountId);
-        if (input.snils != null && !input.snils.isEmpty()) {
-            String snils = SnilsNumbers.normalize(input.snils).orElseThrow();
-            if (!snils.equals(account.snils) && accounts.snilsTakenByOther(snils, accountId)) {
-                return ProfilePayload.failed(List.of(UserError.of("snils", UserErrorCode.SNILS_TAKEN)));
-            }
-            account.snils = snils;
-        } else if ("".equals(input.snils)) {
-            account.snils = null;
+    /** A profile change as committed, with the codes still to send; or why nothing was changed. */
+    private record Applied(AccountView account, List<IssuedCode> codes, List<UserError> refused) {
+    }
+
+    private Applied apply(UUID accountId, ProfileInput input) {
+        // a contact change takes the account row first, as confirmContact does, so the two never deadlock
+        boolean contacts = input.email != null || input.phone != null;
+        Account account = contacts ? accounts.findById(accountId, LockModeType.PESSIMISTIC_WRITE)
+                : accounts.findById(accountId);
+        String email = input.email == null ? null : Emails.normalize(input.email);
+        String phone = input.phone == null || input.phone.isEmpty() ? input.phone
+                : PhoneNumbers.normalizeMobile(input.phone).orElseThrow();
+        boolean newEmail = email != null && !email.isEmpty() && !(email.equals(account.email) && account.emailVerified);
+        boolean newPhone = phone != null && !phone.isEmpty() && !(phone.equals(account.phone) && account.phoneVerified);
+        List<UserError> refused = new ArrayList<>();
+        if (newEmail && !confirmations.mayIssue(accountId, ContactChannel.EMAIL)) {
+            refused.add(UserError.of("email", UserErrorCode.TOO_MANY_CODES));
+        }
+        if (newPhone && !confirmations.mayIssue(accountId, ContactChannel.PHONE)) {
+            refused.add(UserError.of("phone", UserErrorCode.TOO_MANY_CODES));
+        }
+        if (!refused.isEmpty()) {
+            return new Applied(null, List.of(), refused);
         }
         if (input.lastName != null) {
             account.lastName = input.lastName;
@@ -122,14 +156,62 @@ public class AccountService {
         if (input.middleName != null) {
             account.middleName = Text.blankToNull(input.middleName);
         }
-        if (input.email != null) {
-            account.email = Text.blankToNull(Emails.normalize(input.email));
+        List<IssuedCode> codes = new ArrayList<>();
+        if ("".equals(email)) {
+            account.email = null;
+            account.emailVerified = false;
+            confirmations.cancel(accountId, ContactChannel.EMAIL);
+        } else if (newEmail) {
+            codes.add(confirmations.issue(accountId, ContactChannel.EMAIL, email));
         }
-        if (input.phone != null) {
-            account.phone = input.phone.isEmpty() ? null : PhoneNumbers.normalizeMobile(input.phone).orElseThrow();
+        if ("".equals(phone)) {
+            account.phone = null;
+            account.phoneVerified = false;
+            confirmations.cancel(accountId, ContactChannel.PHONE);
+        } else if (newPhone) {
+            codes.add(confirmations.issue(accountId, ContactChannel.PHONE, phone));
         }
         account.updatedAt = Instant.now();
         accounts.flush();
-        return ProfilePayload.ok(AccountView.of(account));
+        return new Applied(AccountView.of(account), codes, List.of());
+    }
+
+    /** A right code makes the pending contact the profile's verified one; anything else changes nothing else. */
+    public ConfirmContactPayload confirmContact(UUID accountId, ConfirmContactInput input) {
+        List<UserError> errors = validator.validate(input == null ? new ConfirmContactInput() : input);
+        if (!errors.isEmpty()) {
+            return ConfirmContactPayload.failed(errors);
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Account account = accounts.findById(accountId, LockModeType.PESSIMISTIC_WRITE);
+                var verdict = confirmations.check(accountId, input.channel, input.code.strip());
+                if (verdict.error() != null) {
+                    // committed all the same: a wrong code has used up an attempt
+                    return ConfirmContactPayload.failed(List.of(UserError.of("code", verdict.error())));
+                }
+                if (input.channel == ContactChannel.EMAIL) {
+                    account.email = verdict.confirmedValue();
+                    account.emailVerified = true;
+                } else {
+                    account.phone = verdict.confirmedValue();
+                    account.phoneVerified = true;
+                }
+                account.updatedAt = Instant.now();
+                accounts.flush();
+                return ConfirmContactPayload.ok(AccountView.of(account));
+            });
+        } catch (PersistenceException e) {
+            if (PersistenceFailures.isConcurrentChange(e)) {
+                return ConfirmContactPayload.failed(List.of(UserError.of("", UserErrorCode.CONCURRENT_CHANGE)));
+            }
+            throw e;
+        }
+    }
+
+    /** The channel's contact waiting for its code, as its owner sees it. */
+    @Transactional
+    public PendingContact pending(UUID accountId, ContactChannel channel) {
+        return confirmations.pending(accountId, channel).orElse(null);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import ru.ediary.school.EnrolmentStatus;
+import ru.ediary.test.ContactSteps;
 import ru.ediary.test.Fixtures;
 import ru.ediary.test.Fixtures.ClassRef;
 import ru.ediary.test.Fixtures.Person;
@@ -31,7 +32,6 @@ class DirectAccessTest {
             "{ diaryAccess { children { capacity child { id fullName } } nextSteps { code message } } }";
     private static final String MY_CHILDREN = "{ myChildren { id fullName birthDate status schoolClass { name } } }";
     private static final String CHILD = "query($id: ID!) { child(id: $id) { id fullName schoolClass { id } } }";
-    private static final String UPDATE = "mutation($input: ProfileInput!) { updateMyProfile(input: $input) { userErrors { code } } }";
 
     @Inject
     Fixtures fixtures;
@@ -60,8 +60,8 @@ class DirectAccessTest {
         String email = TestData.email();
         fixtures.guardian(child, email, "+79031112233");
 
-        // the parent types both differently from the school
-        call(parent.token(), UPDATE, Map.of("input", Map.of("email", email.toUpperCase(), "phone", "8 (903) 111-22-33")));
+        // the parent types both differently from the school (and confirms them with the codes sent)
+        ContactSteps.typeAndConfirm(parent.token(), email.toUpperCase(), "8 (903) 111-22-33");
 
         assertEquals(List.of(child.toString()), call(parent.token(), DIARY_ACCESS).getList("data.diaryAccess.children.child.id"));
     }
@@ -201,8 +201,8 @@ class DirectAccessTest {
         fixtures.guardianOf(child, parent);
         assertEquals(1, call(parent.token(), DIARY_ACCESS).getList("data.diaryAccess.children").size());
 
-        // a profile edit takes effect at once
-        call(parent.token(), UPDATE, Map.of("input", Map.of("phone", "+7 916 000-00-01")));
+        // a profile edit takes effect as soon as it is confirmed
+        ContactSteps.typeAndConfirm(parent.token(), null, "+7 916 000-00-01");
         assertEquals(List.of(), call(parent.token(), DIARY_ACCESS).getList("data.diaryAccess.children"));
 
         // and so does the school's correction

@@ -117,7 +117,7 @@ class DiaryReadRuleTest {
         Person trusted = trustedPersonOf(s);
         assertReads(trusted.token(), s.child());
         // suspended: the inviting parent's school record no longer matches
-        call(s.parent().token(), "mutation { updateMyProfile(input: {phone: \"+7 916 000-99-88\"}) { userErrors { code } } }");
+        ru.ediary.test.ContactSteps.typeAndConfirm(s.parent().token(), null, "+7 916 000-99-88");
         assertRefused(trusted.token(), s.child());
         fixtures.guardian(s.child(), s.parent().email(), "+79160009988");
         assertReads(trusted.token(), s.child());

@@ -24,6 +24,12 @@ class ProductionBuildIT {
     }
 
     @Test
+    void theDevConfirmationCodesAreNotInTheProductionBuild() {
+        given().get("/dev/codes/demo-anna").then().statusCode(404);
+        given().get("/dev/codes/prod-anyone").then().statusCode(404);
+    }
+
+    @Test
     void graphiqlIsNotServedInProduction() {
         given().get("/q/graphql-ui/").then().statusCode(404);
     }
