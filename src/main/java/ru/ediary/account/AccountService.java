@@ -19,7 +19,6 @@ import ru.ediary.api.validation.Emails;
 import ru.ediary.api.validation.InputValidator;
 import ru.ediary.api.validation.PersonName;
 import ru.ediary.api.validation.PhoneNumbers;
-import ru.ediary.api.validation.SnilsNumbers;
 
 @ApplicationScoped
 public class AccountService {
@@ -141,15 +140,8 @@ public class AccountService {
 
     private ProfilePayload apply(UUID accountId, ProfileInput input) {
         Account account = accounts.findById(accountId);
-        if (input.snils != null && !input.snils.isEmpty()) {
-            String snils = SnilsNumbers.normalize(input.snils).orElseThrow();
-            if (!snils.equals(account.snils) && accounts.snilsTakenByOther(snils, accountId)) {
-                return ProfilePayload.failed(List.of(UserError.of("snils", UserErrorCode.SNILS_TAKEN)));
-            }
-            account.snils = snils;
-        } else if ("".equals(input.snils)) {
-            account.snils = null;
-        }
+        // issue 11 (part A, interim until part B drops the field from the input): SNILS comes only from the
+        // identity provider's claim; a typed one is not stored
         if (input.lastName != null) {
             account.lastName = input.lastName;
         }
@@ -160,10 +152,15 @@ public class AccountService {
             account.middleName = Text.blankToNull(input.middleName);
         }
         if (input.email != null) {
-            account.email = Text.blankToNull(Emails.normalize(input.email));
+            String email = Text.blankToNull(Emails.normalize(input.email));
+            // issue 11 (part A, interim until part B's confirmation): a typed contact is not a verified one
+            account.emailVerified = account.emailVerified && java.util.Objects.equals(email, account.email);
+            account.email = email;
         }
         if (input.phone != null) {
-            account.phone = input.phone.isEmpty() ? null : PhoneNumbers.normalizeMobile(input.phone).orElseThrow();
+            String phone = input.phone.isEmpty() ? null : PhoneNumbers.normalizeMobile(input.phone).orElseThrow();
+            account.phoneVerified = account.phoneVerified && java.util.Objects.equals(phone, account.phone);
+            account.phone = phone;
         }
         account.updatedAt = Instant.now();
         accounts.flush();
