@@ -125,9 +125,11 @@ public class InvitationActivator {
                 select gen_random_uuid(), i.id, i.invitee_id, i.inviter_id, ic.student_id, i.service, ?2
                 from invitation i
                 join invitation_child ic on ic.invitation_id = i.id
+                -- LATERAL, not EXISTS: a semi-join cannot push the correlation into the view's UNION ALL and
+                -- would build the whole view; this way each pair is two index lookups (docs/access-rule.md)
+                cross join lateral (select 1 from direct_access d where d.account_id = i.inviter_id
+                                    and d.student_id = ic.student_id and d.capacity = 'PARENT' limit 1) parent
                 where i.id in (?1)
-                  and exists (select 1 from direct_access d where d.account_id = i.inviter_id
-                              and d.student_id = ic.student_id and d.capacity = 'PARENT')
                 on conflict do nothing
                 returning invitation_id, student_id, id""")
                 .setParameter(1, claimed).setParameter(2, now).getResultList();

@@ -35,8 +35,10 @@ public class TrustedAccessService {
 
     private static final String ACTIVE_GRANTS = "from TrustedAccess t join fetch t.student s join fetch s.schoolClass c"
             + " join fetch c.school join fetch t.inviter i where t.trustedPerson.id = ?1 and t.revokedAt is null"
-            + " and exists (select 1 from DirectAccess d where d.id.accountId = i.id and d.id.studentId = s.id"
-            + " and d.id.capacity = ru.ediary.access.AccessCapacity.PARENT)";
+            // a correlated count, not EXISTS: PostgreSQL would turn EXISTS into a semi-join that builds the whole
+            // direct_access view; a subplan pushes both ids into the view's branches (docs/access-rule.md)
+            + " and (select count(*) from DirectAccess d where d.id.accountId = i.id and d.id.studentId = s.id"
+            + " and d.id.capacity = ru.ediary.access.AccessCapacity.PARENT) > 0";
 
     private final Caller caller;
     private final DirectAccessService direct;
