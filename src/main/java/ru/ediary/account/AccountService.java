@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import ru.ediary.account.confirmation.ContactChannel;
 import ru.ediary.account.confirmation.ContactConfirmationService;
 import ru.ediary.account.confirmation.ContactConfirmationService.IssuedCode;
 import ru.ediary.account.confirmation.PendingContact;
+import org.jboss.logging.Logger;
 import ru.ediary.api.NotFoundException;
 import ru.ediary.api.PersistenceFailures;
 import ru.ediary.api.Text;
@@ -28,7 +30,7 @@ import ru.ediary.api.validation.PhoneNumbers;
 @ApplicationScoped
 public class AccountService {
 
-    private static final Pattern PLAUSIBLE_EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    private static final Logger LOG = Logger.getLogger(AccountService.class);
     private static final PersonName.Validator NAMES = new PersonName.Validator();
 
     private final AccountRepository accounts;
@@ -41,24 +43,60 @@ public class AccountService {
         this.validator = validator;
     }
 
-    /** Registers the account on its first call; claims that do not pass our checks are left empty. */
+    /**
+     * Registers the account on its first call and brings its identity in line with the token's claims on every
+     * call (see {@link IdentityClaims} for the rule): a write only when they differ, so a change made at the
+     * identity provider counts on the next request without a write per request. Claims that do not pass our
+     * checks are left out.
+     */
     @Transactional
     public UUID ensureRegistered(TokenProfile profile) {
-        var existing = accounts.findBySubject(profile.subject());
-        if (existing.isPresent()) {
-            return existing.get().id;
+        Account account = accounts.findBySubject(profile.subject()).orElse(null);
+        if (account == null) {
+            IdentityClaims contacts = new IdentityClaims(null, false, null, false, null).with(profile);
+            account = new Account();
+            account.id = UUID.randomUUID();
+            account.subject = profile.subject();
+            account.lastName = nameOrNull(profile.familyName());
+            account.firstName = nameOrNull(profile.givenName());
+            account.middleName = nameOrNull(profile.middleName());
+            account.email = contacts.email();
+            account.emailVerified = contacts.emailVerified();
+            account.phone = contacts.phone();
+            account.phoneVerified = contacts.phoneVerified();
+            accounts.insertIfAbsent(account);
+            account = accounts.findBySubject(profile.subject()).orElseThrow();
         }
-        var account = new Account();
-        account.id = UUID.randomUUID();
-        account.subject = profile.subject();
-        account.lastName = nameOrNull(profile.familyName());
-        account.firstName = nameOrNull(profile.givenName());
-        account.middleName = nameOrNull(profile.middleName());
-        String email = Emails.normalize(profile.email());
-        account.email = email != null && email.length() <= 254 && PLAUSIBLE_EMAIL.matcher(email).matches() ? email : null;
-        account.phone = PhoneNumbers.normalizeMobile(profile.phoneNumber()).orElse(null);
-        accounts.insertIfAbsent(account);
-        return accounts.findBySubject(profile.subject()).orElseThrow().id;
+        syncIdentity(account, profile);
+        return account.id;
+    }
+
+    private void syncIdentity(Account account, TokenProfile profile) {
+        String digest = IdentityClaims.digest(profile);
+        if (digest == null || digest.equals(account.identityClaimsHash)) {
+            return; // no identity claims, or the same ones as last time: nothing to write
+        }
+        for (int attempt = 1;; attempt++) {
+            IdentityClaims stored = IdentityClaims.of(account);
+            IdentityClaims wanted = stored.with(profile);
+            if (wanted.snilsChangedFrom(stored)) {
+                // Every stored SNILS came from an identity provider's claim; when the provider now asserts it for
+                // this account, it re-assigned it (e.g. a person's new login): the latest assertion wins.
+                List<UUID> previous = accounts.releaseSnils(wanted.snils(), account.id);
+                if (!previous.isEmpty()) {
+                    LOG.warnf("The identity provider asserts for account %s a SNILS held by account(s) %s: moved to %s",
+                            account.id, previous, account.id);
+                }
+            }
+            boolean written = accounts.updateIdentity(account.id, account.version, wanted, digest) == 1;
+            accounts.getEntityManager().refresh(account);
+            if (written) {
+                return;
+            }
+            if (attempt == 3) {
+                throw new OptimisticLockException("account " + account.id + " kept changing while its claims were synced");
+            }
+        }
     }
 
     private static String nameOrNull(String value) {

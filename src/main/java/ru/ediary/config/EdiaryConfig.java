@@ -193,4 +193,16 @@ public interface EdiaryConfig {
         @WithDefault("EDIARY")
         String smsSender();
     }
+
+    /** Where a person's verified identity comes from (issue 11). */
+    Identity identity();
+
+    interface Identity {
+        /**
+         * Token claim that carries the person's SNILS. Only an identity provider that checked the SNILS against
+         * the state register may assert it (the state portal's does); it is never typed into this service.
+         */
+        @WithDefault("snils")
+        String snilsClaim();
+    }
 }

@@ -163,12 +163,18 @@ public class DevTokenRoutes {
     private String personToken(Account account, Set<String> roles) {
         var claims = Jwt.issuer(ISSUER).subject(account.subject).audience(audience()).groups(roles)
                 .expiresIn(config.devTokens().lifetime());
-        // the same standard claims a real identity provider sends; the profile is registered from them
+        // the same claims a real identity provider sends, verification flags and SNILS included, as the demo
+        // account holds them: the profile is registered and kept in line from them
         claimIfPresent(claims, "family_name", account.lastName);
         claimIfPresent(claims, "given_name", account.firstName);
         claimIfPresent(claims, "middle_name", account.middleName);
-        claimIfPresent(claims, "email", account.email);
-        claimIfPresent(claims, "phone_number", account.phone);
+        if (account.email != null) {
+            claims.claim("email", account.email).claim("email_verified", account.emailVerified);
+        }
+        if (account.phone != null) {
+            claims.claim("phone_number", account.phone).claim("phone_number_verified", account.phoneVerified);
+        }
+        claimIfPresent(claims, config.identity().snilsClaim(), account.snils);
         return claims.jws().keyId("dev").sign(key());
     }
 

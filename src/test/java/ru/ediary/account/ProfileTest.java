@@ -168,6 +168,19 @@ class ProfileTest {
     }
 
     @Test
+    void aSnilsBelongsToAtMostOneAccountAndTypingItTakesNothing() {
+        String snils = TestData.snils();
+        Person owner = fixtures.person(TestData.email(), TestData.mobile(), snils);
+        Person other = fixtures.person();
+
+        call(other.token(), UPDATE, Map.of("input", Map.of("snils", snils)));
+
+        // issue 11: a typed SNILS is not stored, so it can neither be squatted nor taken from its owner
+        assertNull(fixtures.account(other.id()).snils);
+        assertEquals(snils, fixtures.account(owner.id()).snils);
+    }
+
+    @Test
     void withoutATokenProfileOperationsAreUnauthenticated() {
         assertEquals("UNAUTHENTICATED", errorCode(call(null, ME)));
         JsonPath update = call(null, UPDATE, Map.of("input", Map.of("lastName", "Взломов")));

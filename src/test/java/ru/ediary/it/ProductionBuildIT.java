@@ -54,7 +54,8 @@ class ProductionBuildIT {
     @Test
     void aRealTokenRegistersAndServesTheCaller() {
         String token = Tokens.person(TestData.unique("prod"), Map.of("family_name", "Продова", "email",
-                "prod@example.ru", "phone_number", "+79160001122"), Set.of());
+                "prod@example.ru", "email_verified", true, "phone_number", "+79160001122",
+                "phone_number_verified", true), Set.of());
 
         var answer = GraphQL.call(token, "{ me { fullName email phone } diaryAccess { nextSteps { code } } }");
 

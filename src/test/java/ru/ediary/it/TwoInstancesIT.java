@@ -120,10 +120,11 @@ class TwoInstancesIT {
         String motherPhone = "+7916" + (1_000_000 + Math.floorMod(run.hashCode(), 8_999_999));
         String motherEmail = "mother-" + run + "@example.ru";
         String mother = Tokens.person("mother-" + run, Map.of("family_name", "Соколова", "given_name", "Анна",
-                "email", motherEmail, "phone_number", motherPhone), Set.of());
+                "email", motherEmail, "email_verified", true, "phone_number", motherPhone,
+                "phone_number_verified", true), Set.of());
         String grandmaPhone = "+7926" + (1_000_000 + Math.floorMod(run.hashCode() * 31, 8_999_999));
         String grandma = Tokens.person("grandma-" + run, Map.of("family_name", "Соколова", "given_name", "Галина",
-                "phone_number", grandmaPhone), Set.of());
+                "phone_number", grandmaPhone, "phone_number_verified", "true"), Set.of());
 
         // on A: the school system sends its roster, in which the mother is the child's legal representative
         Map<String, Object> guardian = new HashMap<>(Map.of("externalId", "g-1", "lastName", "Соколова",

@@ -115,8 +115,9 @@ class TrustedAccessTest {
         Person otherParent = fixtures.person();
         fixtures.guardianOf(g.family().child(), otherParent);
 
-        // the inviting parent changes phone: the school record no longer matches
-        ContactSteps.typeAndConfirm(g.family().parent().token(), null, "+7 916 000-11-22");
+        // the inviting parent's verified phone changes at the identity provider: the school record no longer matches
+        call(g.family().parent().token(Map.of("phone_number", "+79160001122", "phone_number_verified", true)),
+                "{ me { id } }");
         assertEquals(List.of("SUSPENDED"), call(otherParent.token(), TRUSTED_PERSONS, child).getList("data.trustedPersons.status"));
         assertEquals(List.of(), TrustSteps.seenAsTrusted(g.trusted()));
         assertEquals("NOT_FOUND", errorCode(call(g.trusted().token(), "query($id: ID!) { child(id: $id) { id } }",
