@@ -22,8 +22,20 @@ public class ProductionLikeResources extends OidcWiremockTestResource {
         config.put("DB_SCHEMA", SCHEMA);
         config.put("ediary.db.clean-at-start", "true");
         config.put("quarkus.flyway.clean-disabled", "false");
+        // the management interface (health, metrics) on a free port of its own, told to the tests
+        int management = freePort();
+        config.put("quarkus.management.port", String.valueOf(management));
+        System.setProperty(ru.ediary.test.Management.IT_PORT_PROPERTY, String.valueOf(management));
         // tests that start a second server process point it at the same identity provider
         System.setProperty(OIDC_URL_PROPERTY, config.get("OIDC_AUTH_SERVER_URL"));
         return config;
+    }
+
+    static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

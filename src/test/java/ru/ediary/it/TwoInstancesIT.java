@@ -54,12 +54,14 @@ class TwoInstancesIT {
         builder.environment().put("OIDC_AUTH_SERVER_URL", System.getProperty(ProductionLikeResources.OIDC_URL_PROPERTY));
         builder.environment().put("QUARKUS_OIDC_TOKEN_ISSUER", Tokens.ISSUER);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(portB));
+        int managementB = ProductionLikeResources.freePort();
+        builder.environment().put("MANAGEMENT_PORT", String.valueOf(managementB));
         instanceB = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             assertTrue(instanceB.isAlive(), () -> "instance B exited:\n" + log());
             try {
-                if (given().baseUri("http://localhost").port(portB).get("/q/health/ready").statusCode() == 200) {
+                if (given().baseUri("http://localhost").port(managementB).get("/q/health/ready").statusCode() == 200) {
                     return;
                 }
             } catch (Exception notYet) {

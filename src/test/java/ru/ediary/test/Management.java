@@ -10,12 +10,19 @@ public final class Management {
     private Management() {
     }
 
+    /** Set by the integration tests' resources, which start the packaged server with a management port of their own. */
+    public static final String IT_PORT_PROPERTY = "ediary.it.management-port";
+
     public static RequestSpecification given() {
         return RestAssured.given().baseUri("http://localhost").port(port());
     }
 
     /** The port the server bound (tests: a random one, published by Quarkus as quarkus.management.test-port). */
     public static int port() {
+        String it = System.getProperty(IT_PORT_PROPERTY);
+        if (it != null) {
+            return Integer.parseInt(it);
+        }
         return ConfigProvider.getConfig().getOptionalValue("quarkus.management.test-port", Integer.class)
                 .filter(port -> port > 0).orElse(9001);
     }
