@@ -30,6 +30,9 @@ import java.util.Locale;
  * <li>A body that is not a JSON object with a string {@code query}, an optional string {@code operationName} and
  * optional objects {@code variables} and {@code extensions} is not a GraphQL request: 400 {@code BAD_REQUEST},
  * before the engine sees it.
+ * <li>A document that does not parse (or exceeds the token cap) is answered here with {@code GRAPHQL_PARSE_FAILED}:
+ * SmallRye would answer it itself without a code and without firing the engine's events. This costs one extra
+ * parse of each request's document (bounded by the token cap).
  * <li>With {@code application/graphql-response+json}, an answer without {@code data} (the document does not
  * parse or validate, a variable does not coerce, a query limit refuses it) is 400; with {@code application/json}
  * every well-formed request is answered 200.
