@@ -2,6 +2,7 @@
 #   BENCH_DB (ediary_bench)  BENCH_PORT (8091)  BENCH_PORT2 (8092)  BENCH_RESULTS (bench/results)
 #   BENCH_INITIAL_WARMUP (30s, once per server start)  BENCH_WARMUP (5s, before each concurrency)  BENCH_DURATION (15s)  BENCH_RUNS (3)  BENCH_CONCURRENCY ("1 16 64")  BENCH_TOKENS (2000)
 #   BENCH_JAVA_OPTS (extra JVM options for the server, e.g. -Xmx512m)
+# A server on port P serves /q/health and /q/metrics on its management port, P + 1000 (management_port P).
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=$(cd "$BENCH_DIR/.." && pwd)
 BENCH_DB=${BENCH_DB:-ediary_bench}
@@ -38,6 +39,10 @@ require_jar() {
     fi
 }
 
+management_port() {
+    echo $(($1 + 1000))
+}
+
 # The dev public key (src/dev) as the one line quarkus.oidc.public-key takes.
 dev_public_key() {
     openssl pkey -in "$REPO_DIR/src/dev/dev-signing-key.pem" -pubout 2> /dev/null | grep -v -- '-----' | tr -d '\n'
@@ -57,7 +62,7 @@ start_server() {
     # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
     DB_NAME=$BENCH_DB \
         java ${BENCH_JAVA_OPTS:-} -XX:+UseG1GC \
-        -Dquarkus.http.port="$port" \
+        -Dquarkus.http.port="$port" -Dquarkus.management.port="$(management_port "$port")" \
         -D%prod.quarkus.oidc.auth-server-url= \
         -Dquarkus.oidc.public-key="$(dev_public_key)" \
         -Dquarkus.oidc.token.issuer=ediary-dev \
@@ -65,7 +70,7 @@ start_server() {
     SERVER_PID=$!
     local i
     for i in $(seq 1 600); do
-        if curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2> /dev/null; then
+        if curl -fsS -o /dev/null "http://127.0.0.1:$(management_port "$port")/q/health/ready" 2> /dev/null; then
             return 0
         fi
         if ! kill -0 "$SERVER_PID" 2> /dev/null; then
@@ -87,7 +92,7 @@ stop_server() {
     fi
 }
 
-# Samples the server's RSS (/proc) and used heap (its own Micrometer gauge, /q/metrics: a curl, not a JVM
+# Samples the server's RSS (/proc) and used heap (its own Micrometer gauge, /q/metrics on the management port: a curl, not a JVM
 # tool, so sampling costs the 2-core machine next to nothing) once a second into FILE until stopped:
 # "rss_mib heap_mib" lines. Usage: start_sampler PID FILE [PORT]
 start_sampler() {
@@ -96,7 +101,7 @@ start_sampler() {
     (
         while kill -0 "$pid" 2> /dev/null; do
             rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status" 2> /dev/null || echo 0)
-            heap=$(curl -fsS -m 2 "http://127.0.0.1:$port/q/metrics" 2> /dev/null \
+            heap=$(curl -fsS -m 2 "http://127.0.0.1:$(management_port "$port")/q/metrics" 2> /dev/null \
                 | awk '/^jvm_memory_used_bytes\{area="heap"/ {s += $NF} END {print int(s / 1048576)}')
             echo "$rss ${heap:-0}" >> "$file"
             sleep 1

@@ -15,7 +15,7 @@ echo "|---|---|---|---|---|"
 for run in $(seq 1 "$BENCH_RUNS"); do
     t0=$(date +%s%N)
     # shellcheck disable=SC2086
-    DB_NAME=$BENCH_DB java ${BENCH_JAVA_OPTS:-} -XX:+UseG1GC -Dquarkus.http.port="$BENCH_PORT" \
+    DB_NAME=$BENCH_DB java ${BENCH_JAVA_OPTS:-} -XX:+UseG1GC -Dquarkus.http.port="$BENCH_PORT" -Dquarkus.management.port="$(management_port "$BENCH_PORT")" \
         -D%prod.quarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key="$(dev_public_key)" \
         -Dquarkus.oidc.token.issuer=ediary-dev -Dediary.trust.activation-enabled=false -jar "$JAR" > "$log" 2>&1 &
     SERVER_PID=$!
@@ -28,7 +28,7 @@ for run in $(seq 1 "$BENCH_RUNS"); do
     t1=$(date +%s%N)
     sleep 10
     rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$SERVER_PID/status")
-    heap=$(curl -fsS "http://127.0.0.1:$BENCH_PORT/q/metrics" \
+    heap=$(curl -fsS "http://127.0.0.1:$(management_port "$BENCH_PORT")/q/metrics" \
         | awk '/^jvm_memory_used_bytes\{area="heap"/ {s += $NF} END {print int(s / 1048576)}')
     started=$(sed -n 's/.*started in \([0-9.]*\)s.*/\1/p' "$log" | head -1)
     stop_server

@@ -55,7 +55,7 @@ mkdir -p "$OUT"
 rm -f "$OUT"/*.png
 say "starting the dev server on port $PORT, schema $SCHEMA (log: $LOG)"
 DB_SCHEMA=$SCHEMA setsid ./mvnw -B -ntp quarkus:dev \
-  -Dquarkus.http.port="$PORT" -Ddebug=false -Dquarkus.console.enabled=false -Dquarkus.analytics.disabled=true \
+  -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$((PORT + 1000))" -Ddebug=false -Dquarkus.console.enabled=false -Dquarkus.analytics.disabled=true \
   -Dediary.db.clean-at-start=true -Dquarkus.flyway.clean-disabled=false \
   </dev/null >"$LOG" 2>&1 &
 server=$!
@@ -74,7 +74,7 @@ trap stop_server EXIT
 trap 'exit 130' INT TERM
 
 deadline=$((SECONDS + START_TIMEOUT))
-until curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; do
+until curl -sf -o /dev/null "http://127.0.0.1:$((PORT + 1000))/q/health/ready"; do
   if ! kill -0 "$server" 2>/dev/null; then
     tail -n 40 "$LOG" >&2
     die "the dev server exited before it was ready (log above, full log: $LOG)"

@@ -18,6 +18,7 @@ KEYCLOAK_VERSION=${KEYCLOAK_VERSION:-26.7.3}
 KC_PORT=${E2E_KEYCLOAK_PORT:-8280}
 KC_MANAGEMENT_PORT=${E2E_KEYCLOAK_MANAGEMENT_PORT:-9280}
 SERVER_PORT=${E2E_SERVER_PORT:-8281}
+SERVER_MANAGEMENT_PORT=${E2E_SERVER_MANAGEMENT_PORT:-9281}
 SCHEMA=${E2E_DB_SCHEMA:-ediary_e2e}
 WORK=target/e2e
 KC_HOME=$WORK/keycloak-$KEYCLOAK_VERSION
@@ -108,11 +109,11 @@ wait_for "$REALM_URL/.well-known/openid-configuration" 300 "${started[-1]}" "$WO
 say "emptying schema $SCHEMA; starting the packaged server on $SERVER_URL (log $WORK/server.log)"
 psql_e2e -c "drop schema if exists \"$SCHEMA\" cascade"
 # The activation job runs every second, so an accepted invitation is activated within the test's patience.
-OIDC_AUTH_SERVER_URL=$REALM_URL QUARKUS_HTTP_PORT=$SERVER_PORT DB_SCHEMA=$SCHEMA \
+OIDC_AUTH_SERVER_URL=$REALM_URL QUARKUS_HTTP_PORT=$SERVER_PORT MANAGEMENT_PORT=$SERVER_MANAGEMENT_PORT DB_SCHEMA=$SCHEMA \
   EDIARY_TRUST_ACTIVATION_INTERVAL=1s EDIARY_TRUST_ACTIVATION_INITIAL_DELAY=1s \
   setsid java -jar target/quarkus-app/quarkus-run.jar >"$WORK/server.log" 2>&1 </dev/null &
 started+=($!)
-wait_for "$SERVER_URL/q/health/ready" 120 "${started[-1]}" "$WORK/server.log"
+wait_for "http://127.0.0.1:$SERVER_MANAGEMENT_PORT/q/health/ready" 120 "${started[-1]}" "$WORK/server.log"
 
 say "registering the demo schools (e2e/keycloak-schools.sql)"
 psql_e2e -v schema="$SCHEMA" -f e2e/keycloak-schools.sql

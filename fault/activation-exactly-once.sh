@@ -17,13 +17,13 @@ cleanup() { for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 start() { # port -> pid; the dev profile's keys, the job every second
-  java -Dquarkus.profile=dev -Dquarkus.http.port="$1" -DDB_SCHEMA="$SCHEMA" -Dquarkus.log.level=WARN \
+  java -Dquarkus.profile=dev -Dquarkus.http.port="$1" -Dquarkus.management.port="$(($1 + 1000))" -DDB_SCHEMA="$SCHEMA" -Dquarkus.log.level=WARN \
        '-Dquarkus.log.category."ru.ediary.trust".level=INFO' \
        -Dquarkus.flyway.ignore-migration-patterns='*:missing' \
        -Dediary.trust.activation-interval=1s -Dediary.trust.activation-initial-delay=1s \
        -Dediary.trust.activation-batch-size=200 -jar "$JAR" > "target/fault-$1.log" 2>&1 &
   pids+=($!)
-  for _ in $(seq 1 60); do curl -sf -o /dev/null "localhost:$1/q/health/ready" && return 0; sleep 1; done
+  for _ in $(seq 1 60); do curl -sf -o /dev/null "localhost:$(($1 + 1000))/q/health/ready" && return 0; sleep 1; done
   echo "server on port $1 did not start" >&2; exit 1
 }
 

@@ -24,10 +24,10 @@ cleanup() {
 trap cleanup EXIT
 
 "${PSQL[@]}" -c "drop schema if exists $SCHEMA cascade" > /dev/null 2>&1
-java -Dquarkus.profile=dev -Dquarkus.http.port=$PORT -DDB_SCHEMA="$SCHEMA" -Dquarkus.log.level=WARN \
+java -Dquarkus.profile=dev -Dquarkus.http.port=$PORT -Dquarkus.management.port=$((PORT + 1000)) -DDB_SCHEMA="$SCHEMA" -Dquarkus.log.level=WARN \
      -Dquarkus.flyway.ignore-migration-patterns='*:missing' -jar "$JAR" > target/fault-db.log 2>&1 &
 server=$!
-for _ in $(seq 1 60); do curl -sf -o /dev/null "localhost:$PORT/q/health/ready" && break; sleep 1; done
+for _ in $(seq 1 60); do curl -sf -o /dev/null "localhost:$((PORT + 1000))/q/health/ready" && break; sleep 1; done
 sql "insert into school (id, name, system_client_id) values (md5('f')::uuid, 'Школа', 'fault-school');
      insert into school_class (id, school_id, external_id, name) values (md5('fc')::uuid, md5('f')::uuid, 'c', '1А');
      insert into student (id, school_id, class_id, external_id, last_name, first_name, birth_date, status)
@@ -54,7 +54,7 @@ writer() {
 ready() {
   local end=$((SECONDS + RUN_SECONDS))
   while [ $SECONDS -lt $end ]; do
-    curl -s -o /dev/null --max-time 5 -w '%{http_code}\n' "localhost:$PORT/q/health/ready" || echo 000; sleep 0.5
+    curl -s -o /dev/null --max-time 5 -w '%{http_code}\n' "localhost:$((PORT + 1000))/q/health/ready" || echo 000; sleep 0.5
   done > "$work/ready"
 }
 writer & w=$!

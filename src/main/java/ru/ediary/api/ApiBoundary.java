@@ -43,10 +43,29 @@ public @interface ApiBoundary {
                     LOG.warnf("Database unavailable in %s: %s", context.getMethod().getName(), e.getClass().getSimpleName());
                     throw new ServiceUnavailableException();
                 }
+                if (clientGone(e)) {
+                    // the client closed the connection: its request context ended under the resolver; no one to answer
+                    LOG.debugf("Client gone during %s", context.getMethod().getName());
+                    io.micrometer.core.instrument.Metrics.counter("ediary.graphql.client.gone").increment();
+                    throw new ServiceUnavailableException();
+                }
                 String incident = UUID.randomUUID().toString();
                 LOG.errorf(e, "Unexpected failure %s in %s", incident, context.getMethod().getName());
                 throw new InternalErrorException(incident);
             }
+        }
+
+        /**
+         * The request context of a GraphQL request ends only when its response ends or its connection closes, so a
+         * resolver that finds it gone runs for a client that left.
+         */
+        static boolean clientGone(Throwable failure) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof jakarta.enterprise.context.ContextNotActiveException) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Connection refused or lost, pool exhausted, server shutting down, statement or lock timeout. */

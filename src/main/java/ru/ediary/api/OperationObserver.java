@@ -63,6 +63,9 @@ public class OperationObserver {
     }
 
     void before(@Observes @BeforeExecute Context context) {
+        if (context.getExecutionId() == null) {
+            return; // SmallRye refused the request before it became an operation
+        }
         String operation = operationName(context);
         started.put(context.getExecutionId(), new Started(System.nanoTime(), operation));
         MDC.put("operation", operation);
@@ -78,7 +81,7 @@ public class OperationObserver {
     }
 
     private void finish(Context context, String outcome) {
-        Started start = started.remove(context.getExecutionId());
+        Started start = context.getExecutionId() == null ? null : started.remove(context.getExecutionId());
         if (start == null) {
             return; // already counted: an error after the result was written
         }
@@ -150,6 +153,9 @@ public class OperationObserver {
         }
         if (kind == ErrorType.ValidationError) {
             return "VALIDATION_FAILED";
+        }
+        if (kind == ErrorType.ExecutionAborted) {
+            return "QUERY_TOO_COMPLEX";
         }
         return "ERROR";
     }

@@ -20,8 +20,15 @@ import ru.ediary.config.EdiaryConfig;
 public class DatabaseStartup {
 
     private static final Logger LOG = Logger.getLogger(DatabaseStartup.class);
+    /** Set once the schema is migrated: the scheduler starts its jobs before this observer, so they wait for it. */
+    private static volatile boolean migrated;
+
+    public static boolean migrated() {
+        return migrated;
+    }
 
     void onStart(@Observes @Priority(1) StartupEvent event, EdiaryConfig config, Flyway flyway) {
+        migrated = false;
         var db = config.db();
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(db.host(), db.port()), db.connectTimeoutSeconds() * 1000);
@@ -37,5 +44,6 @@ public class DatabaseStartup {
             flyway.clean();
         }
         flyway.migrate();
+        migrated = true;
     }
 }

@@ -5,7 +5,7 @@ import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.inject.Singleton;
 import ru.ediary.config.EdiaryConfig;
 
-/** Lets an instance opt out of the job (ediary.trust.activation-enabled=false), e.g. tests that drive it. */
+/** Lets an instance opt out of the job (ediary.trust.activation-enabled=false), e.g. tests that drive it; no run before the migrations. */
 @Singleton
 public class ActivationDisabled implements Scheduled.SkipPredicate {
 
@@ -17,6 +17,6 @@ public class ActivationDisabled implements Scheduled.SkipPredicate {
 
     @Override
     public boolean test(ScheduledExecution execution) {
-        return !config.trust().activationEnabled();
+        return !config.trust().activationEnabled() || !ru.ediary.db.DatabaseStartup.migrated();
     }
 }

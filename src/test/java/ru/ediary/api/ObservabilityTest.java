@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import ru.ediary.test.Fixtures;
 import ru.ediary.test.TestData;
 
-/** Per-operation metrics at /q/metrics and request ids, as operators read them. */
+/** Per-operation metrics at /q/metrics (management port) and request ids, as operators read them. */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class ObservabilityTest {
@@ -40,7 +40,7 @@ class ObservabilityTest {
     }
 
     private static String metrics() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return ru.ediary.test.Management.metrics();
     }
 
     /** The count of the series with exactly these operation, type and outcome tags; 0 when it does not exist. */
@@ -57,6 +57,19 @@ class ObservabilityTest {
         return 0;
     }
 
+    private static double refused(String metrics, String reason) {
+        Matcher m = Pattern.compile("ediary_graphql_refused_total\\{reason=\"" + reason + "\"\\} (\\S+)").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    @Test
+    void metricsAndHealthAreOnlyOnTheManagementPort() {
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/health/ready").then().statusCode(404);
+        ru.ediary.test.Management.given().get("/q/health/ready").then().statusCode(200);
+        assertTrue(metrics().contains("ediary_graphql_requests_seconds"));
+    }
+
     @Test
     void eachOperationIsCountedByNameTypeAndOutcome() {
         String name = "Obs" + TestData.unique("op").replaceAll("[^A-Za-z0-9]", "");
@@ -65,13 +78,16 @@ class ObservabilityTest {
         post(parent.token(), null, Map.of("query", "query " + name + " { me { id } }", "operationName", name))
                 .then().statusCode(200);
         post(parent.token(), null, Map.of("query", "query " + name + " { me { id } }")).then().statusCode(200);
-        post(null, null, Map.of("query", "query " + name + " { me { id } }")).then().statusCode(200);
+        double refusedBefore = refused(metrics(), "UNAUTHENTICATED");
+        post(null, null, Map.of("query", "query " + name + " { me { id } }")).then().statusCode(401);
         post(parent.token(), null, Map.of("query", "query " + name + " { noSuchField }")).then().statusCode(200);
 
         String metrics = metrics();
         assertEquals(2, count(metrics, name, "query", "ok"), "two successful runs");
-        assertEquals(1, count(metrics, name, "query", "UNAUTHENTICATED"),
+        // a request without a token is refused before parsing: not an operation, counted as a refusal
+        assertEquals(0, count(metrics, name, "query", "UNAUTHENTICATED"),
                 metrics.lines().filter(l -> l.contains(name)).toList().toString());
+        assertEquals(refusedBefore + 1, refused(metrics, "UNAUTHENTICATED"));
         assertEquals(1, count(metrics, name, "query", "VALIDATION_FAILED"));
         // latency histogram buckets for dashboards (histogram_quantile over _bucket)
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("ediary_graphql_requests_seconds_bucket{")
@@ -110,7 +126,7 @@ class ObservabilityTest {
     @Test
     void aRequestIdFromTheBalancerIsKeptAndEchoed() {
         String id = "lb-" + TestData.unique("req").replaceAll("[^A-Za-z0-9]", "");
-        String echoed = post(null, id, Map.of("query", "{ __typename }")).then().statusCode(200)
+        String echoed = post(null, id, Map.of("query", "{ __typename }")).then().statusCode(401)
                 .extract().header("X-Request-Id");
         assertEquals(id, echoed);
     }
@@ -118,7 +134,7 @@ class ObservabilityTest {
     @Test
     void anUnusableRequestIdIsReplacedByAFreshOne() {
         String hostile = "x\" onerror=alert(1) " + "y".repeat(80);
-        String echoed = post(null, hostile, Map.of("query", "{ __typename }")).then().statusCode(200)
+        String echoed = post(null, hostile, Map.of("query", "{ __typename }")).then().statusCode(401)
                 .extract().header("X-Request-Id");
         assertNotEquals(hostile, echoed);
         assertTrue(echoed.matches("[0-9a-f-]{36}"), echoed);

@@ -1,6 +1,7 @@
 package ru.ediary.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,13 +53,28 @@ class DeploymentFilesTest {
         assertTrue(nginx.contains("server api-1:8080") && nginx.contains("server api-2:8080"), nginx);
     }
 
+    /** Health and metrics live on the management port (9000): the image checks it, the balancer never routes it. */
+    @Test
+    void theManagementPortIsCheckedByTheImageAndNeverExposedByTheBalancer() throws IOException {
+        String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
+        assertTrue(dockerfile.contains("curl -sf http://localhost:9000/q/health/ready"), "health check on the management port");
+        assertTrue(dockerfile.contains("QUARKUS_MANAGEMENT_HOST=0.0.0.0"), "management interface reachable in the container");
+        String nginx = Files.readString(DOCKER.resolve("nginx.conf"));
+        assertFalse(nginx.matches("(?s).*server api-\\d:9000.*"), "nginx routes the management port:\n" + nginx);
+        assertFalse(nginx.matches("(?s).*location[^{]*/q/.*"), nginx);
+        String compose = Files.readString(DOCKER.resolve("compose.yml"));
+        assertFalse(compose.contains(":9000\""), "compose publishes the management port:\n" + compose);
+        String properties = Files.readString(Path.of("src/main/resources/application.properties"));
+        assertTrue(properties.contains("quarkus.management.enabled=true"), "management interface enabled");
+    }
+
     @Test
     void theImageBuildsInTwoStagesAndRunsAsANonRootUserWithAHealthCheck() throws IOException {
         String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
         assertTrue(dockerfile.matches("(?s).*FROM maven:[^\\n]+ AS build.*"), "multi-stage Maven build");
         assertTrue(dockerfile.matches("(?s).*\\nFROM eclipse-temurin:17-jre[^\\n]*\\n.*"), "slim JRE runtime");
         assertTrue(dockerfile.matches("(?s).*\\nUSER ediary\\n.*"), "non-root user");
-        assertTrue(dockerfile.contains("HEALTHCHECK") && dockerfile.contains("/q/health/ready"), "health check");
+        assertTrue(dockerfile.contains("HEALTHCHECK") && dockerfile.contains(":9000/q/health/ready"), "health check");
         assertTrue(dockerfile.contains("COPY --from=build") && dockerfile.contains("quarkus-app"));
     }
 

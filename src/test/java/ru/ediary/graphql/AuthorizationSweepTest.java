@@ -141,8 +141,8 @@ class AuthorizationSweepTest {
         // operations come from the schema: a new one without a case fails here
         // (graphql-java refuses __Type.fields twice in one document as bad-faith introspection, so two requests)
         Set<String> operations = new TreeSet<>(
-                call(null, "{ __schema { queryType { fields { name } } } }").getList("data.__schema.queryType.fields.name"));
-        operations.addAll(call(null, "{ __schema { mutationType { fields { name } } } }")
+                call(fixtures.person().token(), "{ __schema { queryType { fields { name } } } }").getList("data.__schema.queryType.fields.name"));
+        operations.addAll(call(fixtures.person().token(), "{ __schema { mutationType { fields { name } } } }")
                 .getList("data.__schema.mutationType.fields.name"));
         assertEquals(operations, new TreeSet<>(cases.keySet()), "every operation needs a case in this sweep");
 

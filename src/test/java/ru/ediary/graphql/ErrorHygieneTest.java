@@ -69,4 +69,51 @@ class ErrorHygieneTest {
         assertEquals("INVALID_PHONE", answer.getString("data.updateMyProfile.userErrors[0].code"));
         assertFalse(answer.prettify().contains("765"), answer.prettify());
     }
+
+    /** The codes docs/client-guide.md lists ("GraphQL errors"). */
+    static final Set<String> DOCUMENTED = Set.of("UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "BAD_USER_INPUT",
+            "SERVICE_UNAVAILABLE", "INTERNAL", "BAD_REQUEST", "UNSUPPORTED_MEDIA_TYPE", "GRAPHQL_PARSE_FAILED",
+            "GRAPHQL_VALIDATION_FAILED", "QUERY_TOO_COMPLEX");
+
+    @Test
+    void everyErrorCarriesADocumentedCode() {
+        String token = fixtures.person().token();
+        String wide = "{ " + java.util.stream.IntStream.range(0, 300)
+                .mapToObj(i -> "a" + i + ": me { id } ").collect(java.util.stream.Collectors.joining()) + "}";
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("{ me { id ", "GRAPHQL_PARSE_FAILED");
+        expected.put("{ me { password } }", "GRAPHQL_VALIDATION_FAILED");
+        expected.put("{ child(id: true) { id } }", "GRAPHQL_VALIDATION_FAILED");
+        expected.put(wide, "QUERY_TOO_COMPLEX");
+        expected.put("{ child(id: \"not-an-id\") { id } }", "BAD_USER_INPUT");
+        for (var query : expected.entrySet()) {
+            JsonPath answer = call(token, query.getKey());
+            List<Map<String, Object>> errors = answer.getList("errors");
+            assertFalse(errors.isEmpty(), query.getKey());
+            for (Map<String, Object> error : errors) {
+                Object code = ((Map<?, ?>) error.get("extensions")).get("code");
+                assertTrue(DOCUMENTED.contains(code), code + " for " + query.getKey());
+            }
+            assertEquals(query.getValue(), answer.getString("errors[0].extensions.code"), answer.prettify());
+        }
+    }
+
+    /** graphql-java's coercion message repeated the value ("No value found for name 'SECRET_+79161110001'"). */
+    @Test
+    void coercionErrorsNeverRepeatTheValue() {
+        String token = fixtures.person().token();
+        Map<String, Object> input = Map.of("service", "SECRET_+79161110001", "childIds", List.of(),
+                "phone", "+79161110002", "surname", "Иванова");
+        JsonPath byVariable = call(token, "query($i: InvitationInput!) { invitationPreview(input: $i) { userErrors { code } } }",
+                Map.of("i", input));
+        assertEquals("BAD_USER_INPUT", byVariable.getString("errors[0].extensions.code"), byVariable.prettify());
+        assertTrue(byVariable.getString("errors[0].message").contains("$i"), byVariable.prettify());
+        assertFalse(byVariable.prettify().contains("79161110001"), byVariable.prettify());
+        assertFalse(byVariable.prettify().contains("SECRET"), byVariable.prettify());
+
+        JsonPath byLiteral = call(token, "{ invitationPreview(input: {service: SECRET_79161110001, childIds: [],"
+                + " phone: \"+79161110002\", surname: \"Иванова\"}) { userErrors { code } } }");
+        assertEquals("GRAPHQL_VALIDATION_FAILED", byLiteral.getString("errors[0].extensions.code"), byLiteral.prettify());
+        assertFalse(byLiteral.prettify().contains("79161110001"), byLiteral.prettify());
+    }
 }

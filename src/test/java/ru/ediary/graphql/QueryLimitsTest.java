@@ -56,7 +56,7 @@ class QueryLimitsTest {
 
     @Test
     void graphiqlsIntrospectionAndTheDashboardFitUnderTheLimits() throws Exception {
-        JsonPath introspection = call(null, INTROSPECTION);
+        JsonPath introspection = call(ru.ediary.test.Tokens.person(ru.ediary.test.TestData.unique("introspect"), java.util.Map.of(), java.util.Set.of()), INTROSPECTION);
         assertNull(introspection.get("errors"), introspection.prettify());
         assertTrue(introspection.getList("data.__schema.types").size() > 20);
     }
@@ -72,6 +72,7 @@ class QueryLimitsTest {
         long statements = statementsDuring(() -> answer[0] = call(token, deep));
 
         assertTrue(answer[0].getString("errors[0].message").contains("depth"), answer[0].prettify());
+        assertEquals("QUERY_TOO_COMPLEX", answer[0].getString("errors[0].extensions.code"));
         assertNull(answer[0].get("data"));
         assertEquals(0, statements);
     }
@@ -81,7 +82,7 @@ class QueryLimitsTest {
         String token = fixtures.person().token();
         call(token, "{ me { id } }");
         StringBuilder wide = new StringBuilder("{ ");
-        for (int i = 0; i < 1000; i++) {
+        for (int i = 0; i < 300; i++) { // 600 points, and under the token cap
             wide.append("a").append(i).append(": me { id } ");
         }
         wide.append("}");
@@ -91,6 +92,7 @@ class QueryLimitsTest {
 
         assertNull(answer[0].get("data"));
         assertTrue(answer[0].getString("errors[0].message").contains("complexity"), answer[0].getString("errors[0].message"));
+        assertEquals("QUERY_TOO_COMPLEX", answer[0].getString("errors[0].extensions.code"));
         assertEquals(0, statements);
     }
 
@@ -104,5 +106,24 @@ class QueryLimitsTest {
         JsonPath answer = call(fixtures.person().token(), huge.toString());
         assertNull(answer.get("data"));
         assertTrue(answer.getList("errors").size() >= 1, answer.prettify());
+    }
+
+    private static String typenames(int count) {
+        return "{ " + "__typename ".repeat(count) + "}";
+    }
+
+    /** The cap was 15,000 on the application/json path (graphql-java's operation default) and 5,000 only elsewhere. */
+    @Test
+    void theTokenCapIs5000OnEveryPath() {
+        String token = fixtures.person().token();
+        JsonPath under = call(token, typenames(4_990));
+        assertEquals("Query", under.getString("data.__typename"), under.prettify());
+
+        for (String accept : new String[] {"application/json", "*/*", "application/graphql-response+json"}) {
+            var over = ru.ediary.test.GraphQL.request(token, typenames(5_100), java.util.Map.of()).accept(accept)
+                    .post("/graphql").then().extract();
+            assertNull(over.jsonPath().get("data"), accept);
+            assertEquals("GRAPHQL_PARSE_FAILED", over.jsonPath().getString("errors[0].extensions.code"), accept);
+        }
     }
 }

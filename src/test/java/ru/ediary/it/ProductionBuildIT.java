@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import ru.ediary.test.GraphQL;
+import ru.ediary.test.Management;
 import ru.ediary.test.TestData;
 import ru.ediary.test.Tokens;
 
@@ -34,12 +35,31 @@ class ProductionBuildIT {
         given().get("/q/graphql-ui/").then().statusCode(404);
     }
 
+    /** __type answered (non-null for a type that exists) and __schema { __typename } returned data before. */
     @Test
-    void introspectionAndTheSchemaFileAreOffInProduction() {
+    void introspectionAndTheSchemaFileAreOffInProductionEvenForSignedInCallers() {
         given().get("/graphql/schema.graphql").then().statusCode(404);
-        var answer = GraphQL.call(null, "{ __schema { types { name } } }");
-        org.junit.jupiter.api.Assertions.assertNull(answer.get("data.__schema"));
-        org.junit.jupiter.api.Assertions.assertFalse(answer.getList("errors").isEmpty());
+        String token = Tokens.person(TestData.unique("introspect"), Map.of(), Set.of());
+        for (String query : new String[] {"{ __schema { types { name } } }", "{ __schema { __typename } }",
+            "{ __type(name: \"Account\") { __typename } }", "{ __type(name: \"NoSuchType\") { __typename } }"}) {
+            var answer = GraphQL.call(token, query);
+            org.junit.jupiter.api.Assertions.assertNull(answer.get("data"), query + ": " + answer.prettify());
+            assertEquals("GRAPHQL_VALIDATION_FAILED", answer.getString("errors[0].extensions.code"), answer.prettify());
+        }
+        // the same answer for a type that exists and one that does not (a name of the same length): nothing to probe
+        assertEquals(GraphQL.call(token, "{ __type(name: \"Account\") { name } }").prettify(),
+                GraphQL.call(token, "{ __type(name: \"Xxxxxxx\") { name } }").prettify());
+    }
+
+    /** Anonymous requests are refused before parsing: no validation message names a type. */
+    @Test
+    void anonymousRequestsLearnNothingAboutTheSchema() {
+        for (String query : new String[] {"{ nope }", "{ me { password } }", "{ __type(name: \"Account\") { name } }", "{"}) {
+            String body = given().contentType("application/json").body(Map.of("query", query)).post("/graphql")
+                    .then().statusCode(401).extract().asString();
+            org.junit.jupiter.api.Assertions.assertTrue(body.contains("\"UNAUTHENTICATED\""), body);
+            org.junit.jupiter.api.Assertions.assertFalse(body.contains("Query") || body.contains("Account"), body);
+        }
     }
 
     @Test
@@ -65,8 +85,11 @@ class ProductionBuildIT {
     }
 
     @Test
-    void readinessIncludesTheDatabase() {
-        given().get("/q/health/ready").then().statusCode(200)
+    void readinessIncludesTheDatabaseOnTheManagementPortOnly() {
+        Management.given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItem("Database connections health check"));
+        Management.given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
     }
 }

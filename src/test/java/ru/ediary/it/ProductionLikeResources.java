@@ -27,6 +27,10 @@ public class ProductionLikeResources extends OidcWiremockTestResource {
         // confirmation codes go to a real SMTP server and a recording SMS gateway, set as an operator sets them
         delivery.start();
         config.putAll(ContactDeliveryServers.operatorEnvironment());
+        // the management interface (health, metrics) on a free port of its own, told to the tests
+        int management = freePort();
+        config.put("quarkus.management.port", String.valueOf(management));
+        System.setProperty(ru.ediary.test.Management.IT_PORT_PROPERTY, String.valueOf(management));
         // tests that start a second server process point it at the same identity provider
         System.setProperty(OIDC_URL_PROPERTY, config.get("OIDC_AUTH_SERVER_URL"));
         return config;
@@ -36,5 +40,13 @@ public class ProductionLikeResources extends OidcWiremockTestResource {
     public void stop() {
         delivery.stop();
         super.stop();
+    }
+
+    static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

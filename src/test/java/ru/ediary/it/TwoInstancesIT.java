@@ -57,12 +57,14 @@ class TwoInstancesIT {
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(portB));
         // the same SMTP server and SMS gateway as instance A (ProductionLikeResources)
         builder.environment().putAll(ContactDeliveryServers.operatorEnvironment());
+        int managementB = ProductionLikeResources.freePort();
+        builder.environment().put("MANAGEMENT_PORT", String.valueOf(managementB));
         instanceB = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             assertTrue(instanceB.isAlive(), () -> "instance B exited:\n" + log());
             try {
-                if (given().baseUri("http://localhost").port(portB).get("/q/health/ready").statusCode() == 200) {
+                if (given().baseUri("http://localhost").port(managementB).get("/q/health/ready").statusCode() == 200) {
                     return;
                 }
             } catch (Exception notYet) {

@@ -108,11 +108,11 @@ class ActivationJobTest {
         fixtures.execute("update invitation set accepted_at = now() - interval '3 hours',"
                 + " activate_after = now() + interval '1 day' where id = cast(?1 as uuid)", invitation);
         try {
-            io.restassured.RestAssured.given().get("/q/health/well").then().statusCode(503)
+            ru.ediary.test.Management.given().get("/q/health/well").then().statusCode(503)
                     .body("checks.find { it.name == 'invitation-activation' }.status", org.hamcrest.Matchers.is("DOWN"))
                     .body("checks.find { it.name == 'invitation-activation' }.data.oldestAcceptedAgeSeconds",
                             org.hamcrest.Matchers.greaterThanOrEqualTo(3 * 3600));
-            String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String metrics = ru.ediary.test.Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
             double lag = metrics.lines().filter(l -> l.startsWith("ediary_activation_lag_seconds"))
                     .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
             assertTrue(lag >= 3 * 3600, metrics.lines().filter(l -> l.contains("activation")).toList().toString());
@@ -120,7 +120,7 @@ class ActivationJobTest {
             fixtures.execute("update invitation set status = 'CANCELLED', closed_at = now() where id = cast(?1 as uuid)", invitation);
         }
         // readiness is not affected by a lagging job
-        io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200);
+        ru.ediary.test.Management.given().get("/q/health/ready").then().statusCode(200);
     }
 
     @Test

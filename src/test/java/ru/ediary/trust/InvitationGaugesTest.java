@@ -21,7 +21,7 @@ class InvitationGaugesTest {
     Fixtures fixtures;
 
     private static double gauge(String state) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = ru.ediary.test.Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
         var m = Pattern.compile("ediary_invitations_by_state\\{state=\"" + state + "\"\\} (\\S+)").matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : -1;
     }

@@ -1,0 +1,118 @@
+package ru.ediary.api;
+
+import graphql.ErrorClassification;
+import graphql.ErrorType;
+import graphql.ExceptionWhileDataFetching;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.introspection.Introspection;
+import graphql.parser.ParserOptions;
+import graphql.validation.ValidationError;
+import graphql.validation.ValidationErrorType;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Settings of the GraphQL engine (graphql-java under SmallRye GraphQL) that configuration alone does not reach.
+ * <ul>
+ * <li>The parser's token cap ({@code quarkus.smallrye-graphql.parser-max-tokens}) for operations: SmallRye sets
+ * graphql-java's general default parser options, but graphql-java parses operations with its separate operation
+ * defaults (15,000 tokens), so the configured cap is applied there too.
+ * <li>Introspection ({@code __schema}, {@code __type}) is refused when the field visibility is
+ * {@code no-introspection} (production's default): graphql-java's own switch, since the visibility setting
+ * leaves {@code __schema} and {@code __type} answering.
+ * <li>Every error a client gets carries one of the documented {@code extensions.code}s; errors of the engine
+ * itself (parse, validation, variable coercion, query limits) get theirs here. Messages about an input value
+ * never repeat the value.
+ * </ul>
+ */
+@ApplicationScoped
+public class GraphQLEngine {
+
+    private static final Pattern VARIABLE = Pattern.compile("^Variable '([_A-Za-z][_0-9A-Za-z]*)'");
+
+    private final int maxTokens;
+    private final boolean introspection;
+
+    GraphQLEngine(@ConfigProperty(name = "quarkus.smallrye-graphql.parser-max-tokens") int maxTokens,
+            @ConfigProperty(name = "quarkus.smallrye-graphql.field-visibility", defaultValue = "default") String visibility) {
+        this.maxTokens = maxTokens;
+        this.introspection = !visibility.strip().equalsIgnoreCase("no-introspection");
+    }
+
+    /** Before the first request: both are JVM-wide settings of graphql-java. */
+    void onStart(@Observes StartupEvent event) {
+        ParserOptions.setDefaultOperationParserOptions(ParserOptions.getDefaultOperationParserOptions()
+                .transform(options -> options.maxTokens(maxTokens)));
+        Introspection.enabledJvmWide(introspection);
+    }
+
+    /** SmallRye fires its GraphQL builder as a CDI event: our codes come after its own instrumentation. */
+    GraphQL.Builder withErrorCodes(@Observes GraphQL.Builder builder) {
+        Instrumentation configured = builder.build().getInstrumentation();
+        return builder.instrumentation(new ChainedInstrumentation(configured, new ErrorCodes()));
+    }
+
+    /** Gives every engine error a documented code and drops input values from coercion messages. */
+    static final class ErrorCodes implements Instrumentation {
+
+        @Override
+        public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+                InstrumentationExecutionParameters parameters, InstrumentationState state) {
+            if (result.getErrors().isEmpty()) {
+                return CompletableFuture.completedFuture(result);
+            }
+            List<GraphQLError> errors = result.getErrors().stream().map(ErrorCodes::coded).toList();
+            return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(errors)));
+        }
+
+        static GraphQLError coded(GraphQLError error) {
+            // resolver failures are coded by SmallRye from our exceptions' @ErrorCode (see ApiBoundary)
+            if (error instanceof ExceptionWhileDataFetching
+                    || error.getExtensions() != null && error.getExtensions().containsKey("code")) {
+                return error;
+            }
+            String message = error.getMessage();
+            ErrorClassification kind = error.getErrorType();
+            String code;
+            if (kind == ErrorType.InvalidSyntax || "Unparseable input document".equals(message)) {
+                code = "GRAPHQL_PARSE_FAILED";
+            } else if (kind == ErrorType.ExecutionAborted) {
+                code = "QUERY_TOO_COMPLEX"; // depth or complexity beyond the limits
+            } else if (error instanceof ValidationError validation) {
+                code = "GRAPHQL_VALIDATION_FAILED";
+                if (validation.getValidationErrorType() == ValidationErrorType.WrongType) {
+                    message = "Значение аргумента не подходит к его типу.";
+                }
+            } else if (message != null && VARIABLE.matcher(message).find()) {
+                Matcher variable = VARIABLE.matcher(message);
+                variable.find();
+                code = "BAD_USER_INPUT";
+                message = "Значение переменной $" + variable.group(1) + " не подходит к её типу.";
+            } else if (kind == ErrorType.ValidationError || kind == ErrorType.OperationNotSupported
+                    || "IntrospectionDisabled".equals(String.valueOf(kind))) {
+                code = "GRAPHQL_VALIDATION_FAILED";
+            } else {
+                code = "INTERNAL";
+            }
+            Map<String, Object> extensions = new HashMap<>(error.getExtensions() == null ? Map.of() : error.getExtensions());
+            extensions.put("code", code);
+            return GraphqlErrorBuilder.newError().message(message).locations(error.getLocations())
+                    .path(error.getPath()).errorType(kind).extensions(extensions).build();
+        }
+    }
+}
