@@ -84,3 +84,23 @@ select e.id, 0, 3 + (abs(hashtext(e.id::text)) % 3), 1 + (abs(hashtext(e.externa
 from diary_entry e
 where e.external_id like 'demo-%' and e.lesson_date <= current_date and abs(hashtext(e.external_id)) % 3 = 0
 on conflict do nothing;
+
+-- Галина is also the nanny of Борис's son Петя: Борис invited her when his profile still had a phone. Without it he
+-- has no direct access now, so her grant is SUSPENDED (her diaryAccess says so, TRUSTED_ACCESS_SUSPENDED) and works
+-- again as soon as he fills his phone in; both were told when it was suspended (notified_status).
+insert into invitation (id, inviter_id, invitee_id, service, status, idempotency_key, request_hash, invitee_identifier,
+                        created_at, expires_at, accepted_at, activate_after, closed_at) values
+    ('60000000-0000-4000-8000-000000000001', '30000000-0000-4000-8000-000000000003',
+     '30000000-0000-4000-8000-000000000010', 'ELECTRONIC_DIARY', 'ACTIVATED', 'demo-boris-galina', 'demo',
+     '+7916*****21', now() - interval '60 days', now() - interval '30 days', now() - interval '59 days',
+     now() - interval '59 days', now() - interval '59 days')
+on conflict do nothing;
+insert into invitation_child (invitation_id, student_id, outcome) values
+    ('60000000-0000-4000-8000-000000000001', '40000000-0000-4000-8000-000000000002', 'GRANTED')
+on conflict do nothing;
+insert into trusted_access (id, invitation_id, trusted_person_id, inviter_id, student_id, service, granted_at,
+                            notified_status) values
+    ('70000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-000000000001',
+     '30000000-0000-4000-8000-000000000010', '30000000-0000-4000-8000-000000000003',
+     '40000000-0000-4000-8000-000000000002', 'ELECTRONIC_DIARY', now() - interval '59 days', 'SUSPENDED')
+on conflict do nothing;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import ru.ediary.access.DirectAccessService.DirectChild;
+import ru.ediary.account.Account;
 import ru.ediary.account.AccountService;
 import ru.ediary.account.Caller;
 import ru.ediary.api.ApiException;
@@ -18,6 +19,9 @@ import ru.ediary.school.StudentRepository;
 import ru.ediary.trust.InvitationService;
 import ru.ediary.trust.TrustedAccess;
 import ru.ediary.trust.TrustedAccessService;
+import ru.ediary.trust.TrustedAccessStatus;
+import ru.ediary.trust.TrustedPersonState;
+import ru.ediary.trust.TrustedPersonState.LiveGrant;
 
 /** Answers "which children may the caller see, and why" for the access queries. */
 @ApplicationScoped
@@ -31,11 +35,13 @@ public class AccessService {
     private final TrustedAccessService trusted;
     private final InvitationService invitations;
     private final PendingContacts pending;
+    private final TrustedPersonState trustedPersons;
 
     AccessService(Caller caller, AccountService accounts, DirectAccessService direct, ChildReaders readers,
             StudentRepository students, TrustedAccessService trusted, InvitationService invitations,
-            PendingContacts pending) {
+            PendingContacts pending, TrustedPersonState trustedPersons) {
         this.pending = pending;
+        this.trustedPersons = trustedPersons;
         this.trusted = trusted;
         this.invitations = invitations;
         this.caller = caller;
@@ -55,15 +61,27 @@ public class AccessService {
                 seen.add(d.student().id);
                 children.add(new ChildAccessView(ChildView.of(d.student()), d.capacity(), null));
             }
-            for (TrustedAccess grant : trusted.activeGrants(accountId)) {
-                if (seen.add(grant.student.id)) {
+            List<LiveGrant> grants = trustedPersons.liveGrants(accountId);
+            for (LiveGrant live : grants) {
+                TrustedAccess grant = live.grant();
+                if (live.status() == TrustedAccessStatus.ACTIVE && seen.add(grant.student.id)) {
                     children.add(new ChildAccessView(ChildView.of(grant.student), AccessCapacity.TRUSTED_PERSON,
                             grant.id.toString()));
                 }
             }
-            return new DiaryAccessView(children, children.isEmpty() ? NextSteps.forProfile(account, pending.of(accountId)) : List.of(),
-                    invitations.awaitingActivation(accountId));
+            return new DiaryAccessView(children, children.isEmpty() ? nextSteps(account, grants) : List.of(),
+                    invitations.awaitingActivation(accountId), grants.stream().map(LiveGrant::view).toList());
         });
+    }
+
+    /**
+     * A trusted person (one with grants or invitations) is told what happened to their access; advice about the
+     * profile and the class teacher is for people seeking direct access.
+     */
+    private List<NextStep> nextSteps(Account account, List<LiveGrant> grants) {
+        var outcomes = trustedPersons.outcomes(account.id, grants);
+        return outcomes.isEmpty() ? NextSteps.forProfile(account, pending.of(account.id))
+                : NextSteps.forTrustedPerson(outcomes);
     }
 
     /** Children the caller sees as a parent. */

@@ -24,6 +24,10 @@ public enum AuditAction {
     ACCESS_REVOKED,
     @Description("The trusted person gave up their access.")
     ACCESS_RENOUNCED,
+    @Description("The trusted person's access stopped working: the inviting parent lost direct access to the child.")
+    ACCESS_SUSPENDED,
+    @Description("The trusted person's suspended access works again: the inviting parent has direct access again.")
+    ACCESS_RESUMED,
     @Description("A trusted person read the diary (at most one event per person, child and day).")
     DIARY_READ
 }

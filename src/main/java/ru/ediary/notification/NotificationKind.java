@@ -22,6 +22,12 @@ public enum NotificationKind {
     ACCESS_REVOKED,
     @Description("A trusted person gave up their access.")
     ACCESS_RENOUNCED,
+    @Description("A trusted person's access is suspended: the inviting parent has no direct access to the child now. "
+            + "Sent to the trusted person and to the inviting parent, once per change.")
+    ACCESS_SUSPENDED,
+    @Description("A suspended trusted person's access works again: the inviting parent has direct access again. "
+            + "Sent to the trusted person and to the inviting parent, once per change.")
+    ACCESS_RESUMED,
     @Description("For parents: someone gained access to your child's diary.")
     CHILD_ACCESS_GAINED,
     @Description("For parents: someone lost access to your child's diary.")

@@ -39,7 +39,8 @@ public class InvitationActivator {
 
     private static final Logger LOG = Logger.getLogger(InvitationActivator.class);
 
-    public record RunResult(int activated, int failed, int expired) {
+    /** What one run did; {@code statusChanges}: grants that became SUSPENDED or ACTIVE again, each told once. */
+    public record RunResult(int activated, int failed, int expired, int statusChanges) {
     }
 
     private record Batch(int claimed, int activated, int failed) {
@@ -52,10 +53,12 @@ public class InvitationActivator {
     private final AuditService audit;
     private final MeterRegistry metrics;
     private final DirectAccessService direct;
+    private final GrantStatusReconciler grantStatus;
 
     InvitationActivator(EntityManager em, EdiaryConfig config, Clock clock, NotificationService notifications,
-            AuditService audit, MeterRegistry metrics, DirectAccessService direct) {
+            AuditService audit, MeterRegistry metrics, DirectAccessService direct, GrantStatusReconciler grantStatus) {
         this.direct = direct;
+        this.grantStatus = grantStatus;
         this.em = em;
         this.config = config;
         this.clock = clock;
@@ -72,9 +75,9 @@ public class InvitationActivator {
         try {
             RunResult result = runOnce();
             metrics.counter("ediary.activation.runs", "outcome", "ok").increment();
-            if (result.activated() + result.failed() + result.expired() > 0) {
-                LOG.infof("Activation run: %d activated, %d failed, %d expired", result.activated(), result.failed(),
-                        result.expired());
+            if (result.activated() + result.failed() + result.expired() + result.statusChanges() > 0) {
+                LOG.infof("Activation run: %d activated, %d failed, %d expired, %d grant status changes told",
+                        result.activated(), result.failed(), result.expired(), result.statusChanges());
             }
         } catch (RuntimeException | ApiException e) {
             metrics.counter("ediary.activation.runs", "outcome", "error").increment();
@@ -82,7 +85,10 @@ public class InvitationActivator {
         }
     }
 
-    /** One run: activate due invitations, then expire stale ones; each batch its own transaction. */
+    /**
+     * One run: activate due invitations, expire stale ones, then tell the parties of grants whose status changed
+     * since they were last told; each batch its own transaction.
+     */
     public RunResult runOnce() throws ApiException {
         int activated = 0;
         int failed = 0;
@@ -103,10 +109,11 @@ public class InvitationActivator {
                 break;
             }
         }
+        int statusChanges = grantStatus.reconcile(size, config.trust().activationMaxBatches());
         metrics.counter("ediary.invitations", "event", "activated").increment(activated);
         metrics.counter("ediary.invitations", "event", "failed").increment(failed);
         metrics.counter("ediary.invitations", "event", "expired").increment(expired);
-        return new RunResult(activated, failed, expired);
+        return new RunResult(activated, failed, expired, statusChanges);
     }
 
     @SuppressWarnings("unchecked")
@@ -214,15 +221,18 @@ public class InvitationActivator {
                 drafts.add(new NotificationService.Draft(invitee, NotificationKind.INVITATION_FAILED,
                         "Приглашение не активировано", body, invitationId, null));
             } else {
-                String skipped = skippedNames.isEmpty() ? ""
-                        : " Не предоставлен для: " + String.join(", ", skippedNames)
-                                + " (у пригласившего нет прямого доступа).";
+                // a partial activation names the children left out, to both, and why in the reader's terms
+                String skipped = String.join(", ", skippedNames);
                 drafts.add(new NotificationService.Draft(invitee, NotificationKind.INVITATION_ACTIVATED,
                         "Доступ предоставлен", "Вам предоставлен доступ к услуге «" + service + "»: "
-                                + String.join(", ", grantedNames) + "." + skipped, invitationId, null));
+                                + String.join(", ", grantedNames) + "." + (skippedNames.isEmpty() ? ""
+                                        : " Не предоставлен для: " + skipped + " — у пригласившего вас родителя сейчас "
+                                                + "нет доступа к этому дневнику."), invitationId, null));
                 drafts.add(new NotificationService.Draft(inviter, NotificationKind.INVITATION_ACTIVATED,
                         "Доступ предоставлен", inviteeName + " получил(а) доступ к услуге «" + service + "»: "
-                                + String.join(", ", grantedNames) + "." + skipped, invitationId, null));
+                                + String.join(", ", grantedNames) + "." + (skippedNames.isEmpty() ? ""
+                                        : " Не предоставлен для: " + skipped + " — у вас сейчас нет прямого доступа "
+                                                + "к этому дневнику."), invitationId, null));
             }
         }
         notifications.notifyAll(drafts);
