@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every end-to-end check, one after another (.ci/run runs this after ./mvnw verify):
 #
-#   e2e/all.sh
+#   e2e/all.sh                  all four checks
+#   e2e/all.sh spa balancer     only the named ones, in the order below
 #
 #   1. keycloak  e2e/keycloak.sh  the *E2E journeys with tokens a real Keycloak issues
 #   2. graphiql  e2e/graphiql.sh  GraphiQL in headless Chromium against the dev-mode server
@@ -21,6 +22,13 @@ cd "$(dirname "$0")/.."
 E2E_NAME=all.sh
 say() { echo "$E2E_NAME: $*"; }
 die() { echo "$E2E_NAME: $*" >&2; exit 1; }
+
+CHECKS=(keycloak graphiql spa balancer)
+selected=("$@")
+[ ${#selected[@]} -gt 0 ] || selected=("${CHECKS[@]}")
+for name in "${selected[@]}"; do
+  [[ " ${CHECKS[*]} " == *" $name "* ]] || die "unknown check '$name'; the checks are: ${CHECKS[*]}"
+done
 
 child=
 interrupted=
@@ -63,6 +71,7 @@ summary=()
 failed=0
 run_check() { # name, script
   local name=$1 script=$2 started=$SECONDS rc
+  [[ " ${selected[*]} " == *" $name "* ]] || return 0
   if [ -n "$interrupted" ]; then
     summary+=("SKIP  $name (interrupted)")
     return

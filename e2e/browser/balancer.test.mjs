@@ -2,7 +2,8 @@
 // instances on one schema): requests spread over both, nginx's X-Request-Id reaches the JSON log of the instance
 // that served it, a subscription works through the WebSocket upgrade, and killing one instance mid-run loses no
 // acknowledged write while the other keeps answering. Tokens are signed with the dev key the instances trust
-// (like bench/): the identity provider is proven by e2e/keycloak.sh, the balancer is the point here.
+// (like bench/): the identity provider is proven by e2e/keycloak.sh, the balancer is the point here. The people's
+// contacts are verified, as the identity provider asserts with *_verified claims.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createSign, randomUUID } from 'node:crypto';
@@ -29,9 +30,9 @@ function token(claims) {
 const run = randomUUID().slice(0, 8);
 const SCHOOL = token({ sub: 'service-account-school-1535', azp: 'school-1535', groups: ['school-system'] });
 const PARENT = token({ sub: `lb-parent-${run}`, family_name: 'Балансирова', given_name: 'Анна',
-    email: `lb-parent-${run}@example.ru`, phone_number: '+79160000001' });
+    email: `lb-parent-${run}@example.ru`, email_verified: true, phone_number: '+79160000001', phone_number_verified: true });
 const INVITEE = token({ sub: `lb-granny-${run}`, family_name: 'Балансирова', given_name: 'Галина',
-    email: `lb-granny-${run}@example.ru`, phone_number: '+79160000002' });
+    email: `lb-granny-${run}@example.ru`, email_verified: true, phone_number: '+79160000002', phone_number_verified: true });
 
 async function post(bearer, query, variables = {}, headers = {}) {
     const response = await fetch(`${LB}/graphql`, {
