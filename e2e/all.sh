@@ -12,7 +12,7 @@
 # First it installs what a fresh machine lacks and says so: Debian's chromium and nginx (apt-get update +
 # apt-get install, as root), the npm packages of e2e/browser (npm ci, from the lock file), and it builds the
 # server once (./mvnw package -DskipTests; E2E_SKIP_BUILD=1 reuses target/quarkus-app). Keycloak comes from Maven
-# Central inside e2e/keycloak.sh. Every check runs even if an earlier one failed; each prints one summary line
+# Central (e2e/lib.sh); all.sh starts it once for the keycloak and spa checks and stops it after them. Every check runs even if an earlier one failed; each prints one summary line
 # with its time, and the exit status is non-zero if any failed. Each script stops what it started, also on
 # failure; Ctrl-C or SIGTERM stops the running check (and its processes) and skips the rest.
 # Ports and schemas are the scripts' own (see each script's header and the README's end-to-end section).
@@ -23,6 +23,7 @@ E2E_NAME=all.sh
 say() { echo "$E2E_NAME: $*"; }
 die() { echo "$E2E_NAME: $*" >&2; exit 1; }
 
+. e2e/lib.sh # process control and Keycloak; its EXIT trap stops the Keycloak started here
 CHECKS=(keycloak graphiql spa balancer)
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=("${CHECKS[@]}")
@@ -32,11 +33,11 @@ done
 
 child=
 interrupted=
+keycloak_pid=
 on_signal() {
   interrupted=1
   [ -z "$child" ] || kill -TERM "$child" 2>/dev/null || true
 }
-trap on_signal INT TERM
 
 # --- What a fresh machine lacks
 missing=()
@@ -97,9 +98,27 @@ run_check() { # name, script
   fi
 }
 total_started=$SECONDS
+# One Keycloak for both checks that need it: its start is the slowest step of either.
+if [[ " ${selected[*]} " == *" keycloak "* || " ${selected[*]} " == *" spa "* ]]; then
+  kc_port=${E2E_KEYCLOAK_PORT:-8280}
+  require_free_ports "$kc_port" "${E2E_KEYCLOAK_MANAGEMENT_PORT:-9280}"
+  mkdir -p target/e2e
+  kc_started=$SECONDS
+  start_keycloak "$kc_port" "${E2E_KEYCLOAK_MANAGEMENT_PORT:-9280}" target/e2e/keycloak.log \
+    "$(realm_for_spa "http://127.0.0.1:${E2E_SPA_PORT:-8290}" target/e2e)"
+  keycloak_pid=$STARTED_PID
+  summary+=("      (Keycloak for keycloak and spa started in $((SECONDS - kc_started)) s)")
+  export E2E_KEYCLOAK_RUNNING=1
+fi
+trap on_signal INT TERM # lib.sh's own traps would exit at once, without stopping the running check
 run_check keycloak e2e/keycloak.sh
 run_check graphiql e2e/graphiql.sh
 run_check spa e2e/spa.sh
+if [ -n "$keycloak_pid" ]; then
+  say "stopping Keycloak"
+  stop_one "$keycloak_pid"
+  started=()
+fi
 run_check balancer e2e/balancer.sh
 
 took=$((SECONDS - total_started))

@@ -11,7 +11,8 @@
 # Keycloak: KEYCLOAK_JAVA_HOME, else the first JDK 21+ found in /usr/lib/jvm or on the PATH.
 # Ports and schema: E2E_KEYCLOAK_PORT (8280), E2E_KEYCLOAK_MANAGEMENT_PORT (9280), E2E_SERVER_PORT (8281),
 # E2E_DB_SCHEMA (ediary_e2e, dropped at start). Logs: target/e2e/keycloak.log, target/e2e/server.log.
-# E2E_SKIP_BUILD=1 reuses target/quarkus-app when it exists (e2e/all.sh builds once).
+# E2E_SKIP_BUILD=1 reuses target/quarkus-app when it exists (e2e/all.sh builds once); under e2e/all.sh it uses
+# the Keycloak all.sh started (E2E_KEYCLOAK_RUNNING).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 E2E_NAME=e2e
@@ -26,11 +27,11 @@ KEYCLOAK_URL=http://127.0.0.1:$KC_PORT
 REALM_URL=$KEYCLOAK_URL/realms/ediary
 SERVER_URL=http://127.0.0.1:$SERVER_PORT
 
-require_free_ports "$KC_PORT" "$KC_MANAGEMENT_PORT" "$SERVER_PORT"
+require_free_ports "$SERVER_PORT"
 find_keycloak_java >/dev/null
 mkdir -p "$WORK"
 build_server
-start_keycloak "$KC_PORT" "$KC_MANAGEMENT_PORT" "$WORK/keycloak.log"
+keycloak_here "$KC_PORT" "$KC_MANAGEMENT_PORT" "$WORK/keycloak.log"
 
 say "emptying schema $SCHEMA; starting the packaged server on $SERVER_URL (log $WORK/server.log)"
 psql_e2e -c "drop schema if exists \"$SCHEMA\" cascade"

@@ -144,3 +144,31 @@ start_keycloak() {
     --http-management-port="$management_port" --import-realm
   wait_for "http://127.0.0.1:$port/realms/ediary/.well-known/openid-configuration" 300 "$STARTED_PID" "$log"
 }
+# keycloak_here PORT MANAGEMENT_PORT LOG [REALM_FILE]: the Keycloak e2e/all.sh has started for every check that
+# needs one (E2E_KEYCLOAK_RUNNING=1, on PORT), else a fresh one of this script's own.
+keycloak_here() {
+  if [ -n "${E2E_KEYCLOAK_RUNNING:-}" ]; then
+    curl -sf -o /dev/null "http://127.0.0.1:$1/realms/ediary/.well-known/openid-configuration" \
+      || die "the Keycloak e2e/all.sh started on port $1 does not answer"
+    say "using the Keycloak e2e/all.sh started on http://127.0.0.1:$1"
+  else
+    require_free_ports "$1" "$2"
+    start_keycloak "$@"
+  fi
+}
+# realm_for_spa ORIGIN DIR: the realm file to import. The realm lists the SPA journey's default origin among the
+# web client's web origins (Keycloak answers the token endpoint's CORS from them); another origin is added to a
+# copy in DIR, for this run only.
+realm_for_spa() {
+  local origin=$1 realm=docker/keycloak/ediary-realm.json
+  if jq -e --arg o "$origin" '.clients[] | select(.clientId == "ediary-spa") | .webOrigins | index($o)' \
+      "$realm" >/dev/null; then
+    echo "$realm"
+  else
+    say "adding $origin to ediary-spa's web origins in a copy of the realm (this run only)" >&2
+    mkdir -p "$2"
+    jq --arg o "$origin" '(.clients[] | select(.clientId == "ediary-spa") | .webOrigins) += [$o]' \
+      "$realm" >"$2/ediary-realm.json"
+    echo "$2/ediary-realm.json"
+  fi
+}

@@ -12,7 +12,8 @@
 # Needs what e2e/keycloak.sh needs, plus Node.js 18+ with npm and Debian's chromium (installed with apt-get when
 # missing and run as root). Ports: E2E_KEYCLOAK_PORT (8280), E2E_KEYCLOAK_MANAGEMENT_PORT (9280),
 # E2E_SPA_SERVER_PORT (8283), E2E_SPA_PORT (8290, the SPA's origin); schema E2E_SPA_DB_SCHEMA (ediary_e2e_spa).
-# Screenshots: target/spa/*.png; logs: target/spa/keycloak.log, target/spa/server.log.
+# Screenshots: target/spa/*.png; logs: target/spa/keycloak.log, target/spa/server.log. Under e2e/all.sh it uses the
+# Keycloak all.sh started (one Keycloak start for both checks that need one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 E2E_NAME=spa
@@ -28,7 +29,7 @@ KEYCLOAK_URL=http://127.0.0.1:$KC_PORT
 SERVER_URL=http://127.0.0.1:$SERVER_PORT
 SPA_ORIGIN=http://127.0.0.1:$SPA_PORT
 
-require_free_ports "$KC_PORT" "$KC_MANAGEMENT_PORT" "$SERVER_PORT" "$SPA_PORT"
+require_free_ports "$SERVER_PORT" "$SPA_PORT"
 find_keycloak_java >/dev/null
 require_chromium
 npm_ci
@@ -36,17 +37,7 @@ mkdir -p "$OUT"
 rm -f "$OUT"/*.png
 build_server
 
-# The realm lists the SPA journey's default origin in the web client's web origins (Keycloak answers the
-# token endpoint's CORS from them). Another port is added to a copy for this run only.
-realm=docker/keycloak/ediary-realm.json
-if ! jq -e --arg o "$SPA_ORIGIN" '.clients[] | select(.clientId == "ediary-spa") | .webOrigins | index($o)' \
-    "$realm" >/dev/null; then
-  say "adding $SPA_ORIGIN to ediary-spa's web origins in a copy of the realm (this run only)"
-  jq --arg o "$SPA_ORIGIN" '(.clients[] | select(.clientId == "ediary-spa") | .webOrigins) += [$o]' \
-    "$realm" >"$OUT/ediary-realm.json"
-  realm=$OUT/ediary-realm.json
-fi
-start_keycloak "$KC_PORT" "$KC_MANAGEMENT_PORT" "$OUT/keycloak.log" "$realm"
+keycloak_here "$KC_PORT" "$KC_MANAGEMENT_PORT" "$OUT/keycloak.log" "$(realm_for_spa "$SPA_ORIGIN" "$OUT")"
 
 say "emptying schema $SCHEMA; starting the packaged server on $SERVER_URL, CORS_ORIGINS=$SPA_ORIGIN (log $OUT/server.log)"
 psql_e2e -c "drop schema if exists \"$SCHEMA\" cascade"
