@@ -126,6 +126,6 @@ say "=== summary"
 for line in "${summary[@]}"; do
   say "$line"
 done
-say "$(printf '%d checks, %d failed, %dm%02ds' ${#summary[@]} "$failed" $((took / 60)) $((took % 60)))"
+say "$(printf '%d of %d checks failed, %dm%02ds in all' "$failed" ${#selected[@]} $((took / 60)) $((took % 60)))"
 [ -z "$interrupted" ] || exit 130
 [ "$failed" -eq 0 ]
