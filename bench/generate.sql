@@ -84,17 +84,18 @@ join names_last l on l.i = (f.family % 30) + 1
 join names_first fn on fn.i = case pa.relation when 'MOTHER' then (pa.p % 10) + 1 else (pa.p % 10) + 11 end;
 
 -- Accounts: parents first (95 % matching), then other people --------------------------------------------
-insert into account (id, subject, last_name, first_name, email, phone, snils)
-select pg_temp.uid('account', pa.p), 'bench-' || pa.p, l.v, fn.v, 'p' || pa.p || '@bench.example',
-       case when random() < 0.95 then '+79' else '+78' end || lpad(pa.p::text, 9, '0'),
+-- every generated contact counts as asserted by the identity provider (verified), every SNILS as its claim
+insert into account (id, subject, last_name, first_name, email, email_verified, phone, phone_verified, snils)
+select pg_temp.uid('account', pa.p), 'bench-' || pa.p, l.v, fn.v, 'p' || pa.p || '@bench.example', true,
+       case when random() < 0.95 then '+79' else '+78' end || lpad(pa.p::text, 9, '0'), true,
        case when pa.p % 5 <> 0 then pg_temp.snils(10000000 + pa.p) end
 from parent pa
 join names_last l on l.i = (pa.family % 30) + 1
 join names_first fn on fn.i = case pa.relation when 'MOTHER' then (pa.p % 10) + 1 else (pa.p % 10) + 11 end;
 
-insert into account (id, subject, last_name, first_name, email, phone, snils)
-select pg_temp.uid('account', n), 'bench-' || n, l.v, fn.v, 'o' || n || '@bench.example',
-       '+77' || lpad(n::text, 9, '0'), pg_temp.snils(10000000 + n)
+insert into account (id, subject, last_name, first_name, email, email_verified, phone, phone_verified, snils)
+select pg_temp.uid('account', n), 'bench-' || n, l.v, fn.v, 'o' || n || '@bench.example', true,
+       '+77' || lpad(n::text, 9, '0'), true, pg_temp.snils(10000000 + n)
 from generate_series((select p from params) + 1, (select a from params)) n
 join names_last l on l.i = (n % 30) + 1
 join names_first fn on fn.i = (n % 20) + 1;

@@ -12,27 +12,33 @@ insert into school_class (id, school_id, external_id, name, teacher_snils) value
     ('20000000-0000-4000-8000-000000000003', '10000000-0000-4000-8000-000000000002', 'cls-3v', '3В', '45678901238')
 on conflict do nothing;
 
-insert into account (id, subject, last_name, first_name, middle_name, email, phone, snils) values
+-- Contacts as the identity provider asserted them (verified; Boris has no phone, Nikolay nothing), SNILS as the
+-- portal's claim carries it (never typed). A dev database from before issue 11 gets the flags and SNILS back here;
+-- a contact is marked verified only while it still holds the demo value.
+insert into account (id, subject, last_name, first_name, middle_name, email, email_verified, phone, phone_verified, snils) values
     -- parents with matching school records (two parents of one child)
-    ('30000000-0000-4000-8000-000000000001', 'demo-anna', 'Иванова', 'Анна', 'Сергеевна', 'anna.ivanova@example.ru', '+79161234567', '11223344595'),
-    ('30000000-0000-4000-8000-000000000002', 'demo-dmitry', 'Иванов', 'Дмитрий', 'Петрович', 'dmitry.ivanov@example.ru', '+79161234568', null),
+    ('30000000-0000-4000-8000-000000000001', 'demo-anna', 'Иванова', 'Анна', 'Сергеевна', 'anna.ivanova@example.ru', true, '+79161234567', true, '11223344595'),
+    ('30000000-0000-4000-8000-000000000002', 'demo-dmitry', 'Иванов', 'Дмитрий', 'Петрович', 'dmitry.ivanov@example.ru', true, '+79161234568', true, null),
     -- parent without a phone in the profile
-    ('30000000-0000-4000-8000-000000000003', 'demo-boris', 'Петров', 'Борис', 'Олегович', 'boris.petrov@example.ru', null, null),
+    ('30000000-0000-4000-8000-000000000003', 'demo-boris', 'Петров', 'Борис', 'Олегович', 'boris.petrov@example.ru', true, null, false, null),
     -- parent whose profile e-mail differs from the school's record
-    ('30000000-0000-4000-8000-000000000004', 'demo-victoria', 'Соколова', 'Виктория', 'Андреевна', 'vika@example.ru', '+79261112233', null),
+    ('30000000-0000-4000-8000-000000000004', 'demo-victoria', 'Соколова', 'Виктория', 'Андреевна', 'vika@example.ru', true, '+79261112233', true, null),
     -- a student with their own access
-    ('30000000-0000-4000-8000-000000000005', 'demo-ivan', 'Кузнецов', 'Иван', 'Дмитриевич', 'ivan.kuznetsov@example.ru', '+79857770011', null),
+    ('30000000-0000-4000-8000-000000000005', 'demo-ivan', 'Кузнецов', 'Иван', 'Дмитриевич', 'ivan.kuznetsov@example.ru', true, '+79857770011', true, null),
     -- parent of a withdrawn student
-    ('30000000-0000-4000-8000-000000000006', 'demo-elena', 'Смирнова', 'Елена', 'Викторовна', 'elena.smirnova@example.ru', '+79031234500', null),
+    ('30000000-0000-4000-8000-000000000006', 'demo-elena', 'Смирнова', 'Елена', 'Викторовна', 'elena.smirnova@example.ru', true, '+79031234500', true, null),
     -- class teachers (role "teacher" in their tokens; their SNILS is the class's teacher SNILS)
-    ('30000000-0000-4000-8000-000000000007', 'demo-olga', 'Белова', 'Ольга', 'Николаевна', 'o.belova@school1535.example.ru', '+79160000001', '12345678964'),
-    ('30000000-0000-4000-8000-000000000008', 'demo-sergey', 'Орлов', 'Сергей', 'Павлович', 's.orlov@school1535.example.ru', '+79160000002', '23456789099'),
-    ('30000000-0000-4000-8000-000000000009', 'demo-maria', 'Ковалёва', 'Мария', 'Ивановна', 'm.kovaleva@school57.example.ru', '+79160000003', '45678901238'),
+    ('30000000-0000-4000-8000-000000000007', 'demo-olga', 'Белова', 'Ольга', 'Николаевна', 'o.belova@school1535.example.ru', true, '+79160000001', true, '12345678964'),
+    ('30000000-0000-4000-8000-000000000008', 'demo-sergey', 'Орлов', 'Сергей', 'Павлович', 's.orlov@school1535.example.ru', true, '+79160000002', true, '23456789099'),
+    ('30000000-0000-4000-8000-000000000009', 'demo-maria', 'Ковалёва', 'Мария', 'Ивановна', 'm.kovaleva@school57.example.ru', true, '+79160000003', true, '45678901238'),
     -- a grandmother, registered, who will be invited as a trusted person
-    ('30000000-0000-4000-8000-000000000010', 'demo-galina', 'Иванова', 'Галина', 'Михайловна', 'galina.ivanova@example.ru', '+79167654321', '34567890123'),
+    ('30000000-0000-4000-8000-000000000010', 'demo-galina', 'Иванова', 'Галина', 'Михайловна', 'galina.ivanova@example.ru', true, '+79167654321', true, '34567890123'),
     -- a new user who has filled in nothing yet
-    ('30000000-0000-4000-8000-000000000011', 'demo-nikolay', 'Новиков', 'Николай', null, null, null, null)
-on conflict do nothing;
+    ('30000000-0000-4000-8000-000000000011', 'demo-nikolay', 'Новиков', 'Николай', null, null, false, null, false, null)
+on conflict (id) do update set
+    email_verified = excluded.email_verified and account.email is not distinct from excluded.email,
+    phone_verified = excluded.phone_verified and account.phone is not distinct from excluded.phone,
+    snils = excluded.snils;
 
 insert into student (id, school_id, class_id, external_id, last_name, first_name, middle_name, birth_date, status, email, phone) values
     ('40000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001', 'st-masha', 'Иванова', 'Мария', 'Дмитриевна', '2015-03-14', 'ENROLLED', null, null),

@@ -25,3 +25,28 @@ create table contact_confirmation (
     check (channel <> 'EMAIL' or value = lower(value)),
     check (channel <> 'PHONE' or value ~ '^\+[1-9][0-9]{6,14}$')
 );
+
+-- The access rule of brief rules 1 and 2, defined once: an account sees an enrolled child directly when its
+-- VERIFIED e-mail and VERIFIED phone both equal the child's own school-recorded contacts (SELF) or a
+-- legal-representative record of the child (PARENT). Every reader and the activation job select from this view.
+-- Written with UNION ALL and no DISTINCT so the planner pushes "account_id = ?" or "student_id = any(?)" into
+-- both branches and each branch runs on the indexes below (an account may appear twice for one child when two
+-- records carry the same contacts; readers take any row as proof).
+create index account_verified_contacts_idx on account (email, phone) where email_verified and phone_verified;
+
+create view direct_access as
+select a.id as account_id, s.id as student_id, 'SELF'::varchar(8) as capacity
+from account a
+join student s on s.email = a.email and s.phone = a.phone
+where a.email_verified and a.phone_verified and s.status = 'ENROLLED'
+union all
+select a.id, g.student_id, 'PARENT'::varchar(8)
+from account a
+join guardian_contact g on g.email = a.email and g.phone = a.phone
+join student s on s.id = g.student_id
+where a.email_verified and a.phone_verified and s.status = 'ENROLLED';
+
+-- A digest of the identity claims (e-mail, phone, their verification flags, SNILS) last taken in from the
+-- account's token. Claims are applied again only when they differ from it, so a request costs no write, and a
+-- contact confirmed here by code is not undone by a token that still asserts the provider's older value.
+alter table account add column identity_claims_hash varchar(64);

@@ -13,7 +13,6 @@ import ru.ediary.api.ApiException;
 import ru.ediary.api.Ids;
 import ru.ediary.api.NotFoundException;
 import ru.ediary.api.Tx;
-import ru.ediary.school.StaffAccess;
 import ru.ediary.school.Student;
 import ru.ediary.school.StudentRepository;
 import ru.ediary.trust.InvitationService;
@@ -27,19 +26,22 @@ public class AccessService {
     private final Caller caller;
     private final AccountService accounts;
     private final DirectAccessService direct;
-    private final StaffAccess staff;
+    private final ChildReaders readers;
     private final StudentRepository students;
     private final TrustedAccessService trusted;
     private final InvitationService invitations;
+    private final PendingContacts pending;
 
-    AccessService(Caller caller, AccountService accounts, DirectAccessService direct, StaffAccess staff,
-            StudentRepository students, TrustedAccessService trusted, InvitationService invitations) {
+    AccessService(Caller caller, AccountService accounts, DirectAccessService direct, ChildReaders readers,
+            StudentRepository students, TrustedAccessService trusted, InvitationService invitations,
+            PendingContacts pending) {
+        this.pending = pending;
         this.trusted = trusted;
         this.invitations = invitations;
         this.caller = caller;
         this.accounts = accounts;
         this.direct = direct;
-        this.staff = staff;
+        this.readers = readers;
         this.students = students;
     }
 
@@ -59,7 +61,7 @@ public class AccessService {
                             grant.id.toString()));
                 }
             }
-            return new DiaryAccessView(children, children.isEmpty() ? NextSteps.forProfile(account) : List.of(),
+            return new DiaryAccessView(children, children.isEmpty() ? NextSteps.forProfile(account, pending.of(accountId)) : List.of(),
                     invitations.awaitingActivation(accountId));
         });
     }
@@ -67,14 +69,15 @@ public class AccessService {
     /** Children the caller sees as a parent. */
     public List<ChildView> myChildren() throws ApiException {
         UUID accountId = caller.accountId();
-        return Tx.inNew(() -> direct.directChildren(accounts.find(accountId)).stream()
+        return Tx.inNew(() -> direct.directChildren(accountId).stream()
                 .filter(d -> d.capacity() == AccessCapacity.PARENT)
                 .map(d -> ChildView.of(d.student())).toList());
     }
 
     /**
-     * One child, for whoever may see it: the student, a parent with direct access, a trusted person with an
-     * ACTIVE grant, the class teacher or the school's system. Everyone else gets NOT_FOUND, as for an id that does not exist.
+     * One child, for whoever may see it ({@link ChildReaders}: the student, a parent with direct access, a trusted
+     * person with an ACTIVE grant, the class teacher or the school's system; a withdrawn student nobody). Everyone
+     * else gets NOT_FOUND, as for an id that does not exist.
      */
     public ChildView child(String id) throws ApiException {
         UUID childId = Ids.parse(id);
@@ -82,21 +85,8 @@ public class AccessService {
         UUID accountId = caller.isSchoolSystem() ? null : caller.accountId();
         return Tx.inNew(() -> {
             Student student = students.findWithClass(childId).orElseThrow(NotFoundException::new);
-            if (accountId != null) {
-                boolean seenDirectly = direct.directChildren(accounts.find(accountId)).stream()
-                        .map(DirectChild::student).anyMatch(s -> s.id.equals(childId));
-                if (seenDirectly) {
-                    return ChildView.of(student);
-                }
-            }
-            if (accountId != null && trusted.hasActiveGrant(accountId, childId)) {
-                return ChildView.of(student);
-            }
-            var scope = staff.find();
-            if (scope.isPresent() && scope.get().covers(student)) {
-                return ChildView.of(student);
-            }
-            throw new NotFoundException();
+            readers.reader(accountId, student).orElseThrow(NotFoundException::new);
+            return ChildView.of(student);
         });
     }
 }

@@ -3,20 +3,23 @@ package ru.ediary.access;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import ru.ediary.account.Account;
 import ru.ediary.school.Student;
-import ru.ediary.school.StudentRepository;
 
 /**
- * Brief rules 1 and 2: a person sees a child's diary when the e-mail AND mobile phone in their profile are
- * both filled and both equal what the school recorded, as a legal representative of the child or as the
- * student. Computed from current data on every call, so an edit on either side counts at once.
+ * Brief rules 1 and 2: a person sees a child's diary when the VERIFIED e-mail AND mobile phone of their account
+ * both equal what the school recorded, as a legal representative of the child or as the student. The rule itself
+ * is the {@code direct_access} view (migration V5, see docs/access-rule.md); this class only reads it, from
+ * current data on every call, so an edit on either side counts at once.
  */
 @ApplicationScoped
 public class DirectAccessService {
@@ -24,11 +27,9 @@ public class DirectAccessService {
     public record DirectChild(Student student, AccessCapacity capacity) {
     }
 
-    private final StudentRepository students;
     private final EntityManager em;
 
-    DirectAccessService(StudentRepository students, EntityManager em) {
-        this.students = students;
+    DirectAccessService(EntityManager em) {
         this.em = em;
     }
 
@@ -39,16 +40,14 @@ public class DirectAccessService {
 
     /** For each (enrolled) child, the accounts that see it as a parent right now: one statement for all. */
     @SuppressWarnings("unchecked")
-    public Map<UUID, Set<UUID>> parentsOf(java.util.Collection<UUID> studentIds) {
-        Map<UUID, Set<UUID>> parents = new java.util.HashMap<>();
+    public Map<UUID, Set<UUID>> parentsOf(Collection<UUID> studentIds) {
+        Map<UUID, Set<UUID>> parents = new HashMap<>();
         if (studentIds.isEmpty()) {
             return parents;
         }
         for (Object[] row : (List<Object[]>) em.createNativeQuery("""
-                select distinct g.student_id, a.id from guardian_contact g
-                join student s on s.id = g.student_id and s.status = 'ENROLLED'
-                join account a on a.email = g.email and a.phone = g.phone
-                where g.student_id in (?1)""").setParameter(1, studentIds).getResultList()) {
+                select student_id, account_id from direct_access
+                where capacity = 'PARENT' and student_id in (?1)""").setParameter(1, studentIds).getResultList()) {
             parents.computeIfAbsent((UUID) row[0], k -> new HashSet<>()).add((UUID) row[1]);
         }
         return parents;
@@ -57,24 +56,42 @@ public class DirectAccessService {
     /** Whether the account sees this (enrolled) child as a parent right now. */
     public boolean isParentOf(UUID accountId, UUID studentId) {
         return !em.createNativeQuery("""
-                select 1 from guardian_contact g
-                join student s on s.id = g.student_id and s.status = 'ENROLLED'
-                join account a on a.email = g.email and a.phone = g.phone
-                where g.student_id = ?1 and a.id = ?2 limit 1""").setParameter(1, studentId)
-                .setParameter(2, accountId).getResultList().isEmpty();
+                        select 1 from direct_access
+                        where account_id = ?1 and student_id = ?2 and capacity = 'PARENT' limit 1""")
+                        .setParameter(1, accountId).setParameter(2, studentId).getResultList().isEmpty();
     }
 
-    /** Enrolled children the account sees directly; call inside a transaction. */
+    /** How the account sees this (enrolled) child directly, if at all; the student themself comes first. */
+    @SuppressWarnings("unchecked")
+    public Optional<AccessCapacity> capacityOf(UUID accountId, UUID studentId) {
+        List<String> capacities = em.createNativeQuery("""
+                select capacity from direct_access where account_id = ?1 and student_id = ?2""", String.class)
+                .setParameter(1, accountId).setParameter(2, studentId).getResultList();
+        if (capacities.contains(AccessCapacity.SELF.name())) {
+            return Optional.of(AccessCapacity.SELF);
+        }
+        return capacities.isEmpty() ? Optional.empty() : Optional.of(AccessCapacity.PARENT);
+    }
+
+    /** Enrolled children the account sees directly (as the student first, then as a parent); call inside a transaction. */
     public List<DirectChild> directChildren(Account account) {
-        if (account.email == null || account.phone == null) {
-            return List.of();
-        }
+        return directChildren(account.id);
+    }
+
+    /** Enrolled children the account sees directly (as the student first, then as a parent); call inside a transaction. */
+    public List<DirectChild> directChildren(UUID accountId) {
+        List<DirectAccess> rows = em.createQuery("""
+                select d from DirectAccess d join fetch d.student s join fetch s.schoolClass c join fetch c.school
+                where d.id.accountId = ?1 order by s.lastName, s.firstName, s.id""", DirectAccess.class)
+                .setParameter(1, accountId).getResultList();
         Map<UUID, DirectChild> found = new LinkedHashMap<>();
-        for (Student student : students.findEnrolledByOwnContacts(account.email, account.phone)) {
-            found.put(student.id, new DirectChild(student, AccessCapacity.SELF));
+        for (DirectAccess row : rows) {
+            if (row.id.capacity == AccessCapacity.SELF) {
+                found.put(row.student.id, new DirectChild(row.student, AccessCapacity.SELF));
+            }
         }
-        for (Student student : students.findEnrolledByGuardianContacts(account.email, account.phone)) {
-            found.putIfAbsent(student.id, new DirectChild(student, AccessCapacity.PARENT));
+        for (DirectAccess row : rows) {
+            found.putIfAbsent(row.student.id, new DirectChild(row.student, AccessCapacity.PARENT));
         }
         return new ArrayList<>(found.values());
     }

@@ -30,6 +30,8 @@ public class Account extends PanacheEntityBase {
     public boolean phoneVerified;
     /** 11 digits, no separators; only ever from the identity provider's claim (verified by it). */
     public String snils;
+    /** Digest of the identity claims last taken in from a token (see {@link IdentityClaims#digest}). */
+    public String identityClaimsHash;
     public Instant createdAt;
     public Instant updatedAt;
     @Version

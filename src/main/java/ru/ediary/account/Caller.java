@@ -8,6 +8,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import ru.ediary.api.ApiException;
 import ru.ediary.api.ForbiddenException;
 import ru.ediary.api.UnauthenticatedException;
+import ru.ediary.config.EdiaryConfig;
 
 /** Who is calling, as the verified token says. One per request. */
 @RequestScoped
@@ -19,6 +20,8 @@ public class Caller {
     JsonWebToken token;
     @Inject
     AccountService accounts;
+    @Inject
+    EdiaryConfig config;
 
     private UUID accountId;
 
@@ -53,17 +56,21 @@ public class Caller {
         if (isSchoolSystem()) {
             throw new ForbiddenException("Операция доступна только пользователям портала.");
         }
-        return TokenProfile.of(token);
+        return TokenProfile.of(token, config.identity().snilsClaim());
     }
 
-    /** The calling person's account, registered from the token's claims on the first call. */
+    /**
+     * The calling person's account, registered from the token's claims on the first call and brought in line
+     * with them on the request's first call (a write only when they differ), so a change made at the identity
+     * provider counts from the next request on.
+     */
     public UUID accountId() throws ApiException {
         requireAuthenticated();
         if (isSchoolSystem()) {
             throw new ForbiddenException("Операция доступна только пользователям портала.");
         }
         if (accountId == null) {
-            accountId = accounts.ensureRegistered(TokenProfile.of(token));
+            accountId = accounts.ensureRegistered(TokenProfile.of(token, config.identity().snilsClaim()));
         }
         return accountId;
     }

@@ -8,11 +8,12 @@ import ru.ediary.api.Text;
 import ru.ediary.api.validation.MobilePhone;
 import ru.ediary.api.validation.PersonName;
 import ru.ediary.api.validation.SafeText;
-import ru.ediary.api.validation.Snils;
 
 @Input("ProfileInput")
 @Description("Changes to the caller's profile. A field left out (null) stays as it is; an empty string clears it "
-        + "(not allowed for lastName and firstName).")
+        + "(not allowed for lastName and firstName). A new e-mail or phone does not replace the profile's value at "
+        + "once: a one-time code is sent to it and it takes effect, verified, when the code is entered with "
+        + "confirmContact. SNILS is not here: it comes only from the identity provider, which checked it.")
 public class ProfileInput {
 
     @Description("Surname.")
@@ -27,17 +28,17 @@ public class ProfileInput {
     @Size(max = 100) @PersonName
     public String middleName;
 
-    @Description("E-mail; compared with school records case-insensitively.")
-    @Size(max = 254) @SafeText @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
+    @Description("E-mail; compared with school records case-insensitively. A new one is pending until confirmed: a "
+            + "code is e-mailed to it (confirmContact with channel EMAIL). Typing the pending one again sends a new "
+            + "code; typing the verified one changes nothing.")
+    @Size(max = 254) @SafeText @Email(regexp = "([^@\\s]+@[^@\\s]+\\.[^@\\s]+)?")
     public String email;
 
-    @Description("Mobile phone in any usual form (`8 916 123-45-67`, `+7 (916) 123 45 67`); stored in E.164.")
+    @Description("Mobile phone in any usual form (`8 916 123-45-67`, `+7 (916) 123 45 67`); stored in E.164. A new one "
+            + "is pending until confirmed: a code is sent to it by SMS (confirmContact with channel PHONE). Typing "
+            + "the pending one again sends a new code; typing the verified one changes nothing.")
     @Size(max = 32) @MobilePhone
     public String phone;
-
-    @Description("SNILS, with or without separators; its check number is verified.")
-    @Size(max = 20) @Snils
-    public String snils;
 
     /** Surrounding spaces are never meaningful. */
     ProfileInput stripped() {
@@ -47,7 +48,6 @@ public class ProfileInput {
         copy.middleName = Text.strip(middleName);
         copy.email = Text.strip(email);
         copy.phone = Text.strip(phone);
-        copy.snils = Text.strip(snils);
         return copy;
     }
 }

@@ -62,7 +62,32 @@ public enum UserErrorCode {
     @Description("The school has no student with this external id.")
     UNKNOWN_STUDENT("В школе нет ученика с таким идентификатором."),
     @Description("A mark outside 1–5 or a weight outside 1–10.")
-    INVALID_MARK("Оценка должна быть от 1 до 5, вес — от 1 до 10.");
+    INVALID_MARK("Оценка должна быть от 1 до 5, вес — от 1 до 10."),
+    @Description("A school-system batch has more errors than one answer lists (ediary.feed.max-user-errors, "
+            + "default 100): this one comes first, for the whole input, and the first errors in input order follow. "
+            + "Fix them and send the batch again.")
+    TOO_MANY_ERRORS("Ошибок больше, чем показано. Исправьте показанные и отправьте данные снова."),
+    @Description("A confirmation code is six digits.")
+    INVALID_CODE("Введите код подтверждения из шести цифр."),
+    @Description("There is no e-mail or phone waiting for confirmation on this channel: type it into "
+            + "updateMyProfile first.")
+    NO_PENDING_CONFIRMATION("Нет данных, ожидающих подтверждения. Сначала укажите их в Личном кабинете, раздел "
+            + "«Личные данные»."),
+    @Description("The code is not the one sent; an attempt was used up.")
+    WRONG_CODE("Неверный код подтверждения. Проверьте код и введите его ещё раз."),
+    @Description("Too many wrong codes: this code no longer works. Type the value into updateMyProfile again to get a "
+            + "new one.")
+    TOO_MANY_ATTEMPTS("Превышено число попыток ввода кода. Запросите новый код: сохраните данные в Личном кабинете "
+            + "ещё раз."),
+    @Description("The code is no longer valid (10 minutes by default). Type the value into updateMyProfile again to "
+            + "get a new one.")
+    CODE_EXPIRED("Срок действия кода истёк. Запросите новый код: сохраните данные в Личном кабинете ещё раз."),
+    @Description("Too many confirmation codes requested for this contact channel in the current window (5 an hour "
+            + "by default); try again later. Nothing was changed.")
+    TOO_MANY_CODES("Слишком много запросов кода подтверждения. Повторите позже."),
+    @Description("The confirmation code could not be sent (mail server or SMS gateway unavailable). The contact was "
+            + "not taken and is not pending; the other fields of the same input were saved. Try again later.")
+    DELIVERY_FAILED("Не удалось отправить код подтверждения. Повторите попытку позже.");
 
     private final String message;
 

@@ -22,6 +22,8 @@ public interface EdiaryConfig {
 
     Metrics metrics();
 
+    Confirmation confirmation();
+
     interface Metrics {
         /**
          * Distinct client-chosen operation names kept as metric tags; later new names count as "other", so a
@@ -42,6 +44,13 @@ public interface EdiaryConfig {
 
         @WithDefault("PT1H")
         java.time.Duration batchWindow();
+
+        /**
+         * Most userErrors one refused batch answers; past it the answer starts with TOO_MANY_ERRORS and checking
+         * stops, so a feed of garbage is answered as fast as a good one.
+         */
+        @WithDefault("100")
+        int maxUserErrors();
     }
 
     interface Diary {
@@ -158,5 +167,42 @@ public interface EdiaryConfig {
         /** Lifetime of a dev token. */
         @WithDefault("PT12H")
         java.time.Duration lifetime();
+    }
+
+    /** One-time codes that confirm an e-mail or phone typed into the profile (updateMyProfile, confirmContact). */
+    interface Confirmation {
+        /** How long a code may be entered. */
+        @WithDefault("PT10M")
+        java.time.Duration codeTtl();
+
+        /** Wrong codes allowed per code; then the code is dead and a new one must be requested. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** Codes (first sends and resends) one account may request per channel and window, on all instances. */
+        @WithDefault("5")
+        int sendLimit();
+
+        @WithDefault("PT1H")
+        java.time.Duration sendWindow();
+
+        /** Bearer token for the SMS gateway (SMS_GATEWAY_TOKEN); none is sent when absent. */
+        Optional<String> smsGatewayToken();
+
+        /** Sender name the SMS gateway shows (SMS_SENDER). */
+        @WithDefault("EDIARY")
+        String smsSender();
+    }
+
+    /** Where a person's verified identity comes from (issue 11). */
+    Identity identity();
+
+    interface Identity {
+        /**
+         * Token claim that carries the person's SNILS. Only an identity provider that checked the SNILS against
+         * the state register may assert it (the state portal's does); it is never typed into this service.
+         */
+        @WithDefault("snils")
+        String snilsClaim();
     }
 }

@@ -1,6 +1,8 @@
 package ru.ediary.dev;
 
 import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.jwt.build.Jwt;
 import io.vertx.ext.web.Router;
@@ -13,8 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import ru.ediary.account.Account;
 import ru.ediary.account.AccountRepository;
+import ru.ediary.account.confirmation.ContactChannel;
+import ru.ediary.account.confirmation.ContactConfirmation;
 import ru.ediary.account.Roles;
 import ru.ediary.config.EdiaryConfig;
 import ru.ediary.school.School;
@@ -23,23 +29,29 @@ import ru.ediary.school.SchoolRepository;
 
 /**
  * Dev mode only: mints a signed token for each demo account and school system, so GraphiQL can be tried without
- * an identity server. The bean, and so the route, is removed from any build that is not a dev build.
+ * an identity server, and shows the confirmation codes it "sent" ({@code /dev/codes/<subject>}). The bean, and so
+ * the routes, are removed from any build that is not a dev build.
  */
 @IfBuildProfile("dev")
 @ApplicationScoped
 public class DevTokenRoutes {
 
     static final String ISSUER = "ediary-dev";
+    private static final Pattern SIX_DIGITS = Pattern.compile("(?<![0-9])[0-9]{6}(?![0-9])");
 
     private final EdiaryConfig config;
     private final AccountRepository accounts;
     private final SchoolRepository schools;
     private final SchoolClassRepository classes;
+    private final MockMailbox mailbox;
+    private final DevSmsOutbox sms;
     private volatile PrivateKey signingKey;
 
     DevTokenRoutes(EdiaryConfig config, AccountRepository accounts, SchoolRepository schools,
-            SchoolClassRepository classes) {
+            SchoolClassRepository classes, MockMailbox mailbox, DevSmsOutbox sms) {
         this.config = config;
+        this.mailbox = mailbox;
+        this.sms = sms;
         this.accounts = accounts;
         this.schools = schools;
         this.classes = classes;
@@ -48,6 +60,49 @@ public class DevTokenRoutes {
     void register(@Observes Router router) {
         router.get("/dev/tokens").blockingHandler(this::list);
         router.get("/dev/tokens/:subject").blockingHandler(this::one);
+        router.get("/dev/codes/:subject").blockingHandler(this::codes);
+    }
+
+    /**
+     * The last confirmation codes sent to a demo account's pending e-mail and phone (read from the mock mailer and
+     * the dev SMS outbox), so the confirmContact flow can be tried without a mailbox or a phone.
+     */
+    private void codes(RoutingContext context) {
+        String subject = context.pathParam("subject");
+        try {
+            var out = Json.createObjectBuilder();
+            boolean known = QuarkusTransaction.requiringNew().call(() -> {
+                var account = accounts.findBySubject(subject);
+                if (account.isEmpty()) {
+                    return false;
+                }
+                for (ContactChannel channel : ContactChannel.values()) {
+                    ContactConfirmation pending = ContactConfirmation.findById(
+                            new ContactConfirmation.Key(account.get().id, channel));
+                    if (pending == null) {
+                        continue;
+                    }
+                    String text = channel == ContactChannel.EMAIL
+                            ? mailbox.getMailsSentTo(pending.value).stream().reduce((a, b) -> b).map(Mail::getText)
+                                    .orElse(null)
+                            : sms.lastTo(pending.value).orElse(null);
+                    Matcher code = text == null ? null : SIX_DIGITS.matcher(text);
+                    out.add(channel.name(), Json.createObjectBuilder()
+                            .add("to", pending.value)
+                            .add("code", code != null && code.find() ? code.group() : "")
+                            .add("expiresAt", pending.expiresAt.toString()));
+                }
+                return true;
+            });
+            if (!known) {
+                context.response().setStatusCode(404).end("No demo account '" + subject + "'\n");
+            } else {
+                context.response().putHeader("Content-Type", "application/json; charset=utf-8")
+                        .end(out.build().toString());
+            }
+        } catch (RuntimeException e) {
+            context.fail(e);
+        }
     }
 
     /** Just the token of one demo account or school system, for shell use: {@code curl .../dev/tokens/demo-anna}. */
@@ -108,12 +163,18 @@ public class DevTokenRoutes {
     private String personToken(Account account, Set<String> roles) {
         var claims = Jwt.issuer(ISSUER).subject(account.subject).audience(audience()).groups(roles)
                 .expiresIn(config.devTokens().lifetime());
-        // the same standard claims a real identity provider sends; the profile is registered from them
+        // the same claims a real identity provider sends, verification flags and SNILS included, as the demo
+        // account holds them: the profile is registered and kept in line from them
         claimIfPresent(claims, "family_name", account.lastName);
         claimIfPresent(claims, "given_name", account.firstName);
         claimIfPresent(claims, "middle_name", account.middleName);
-        claimIfPresent(claims, "email", account.email);
-        claimIfPresent(claims, "phone_number", account.phone);
+        if (account.email != null) {
+            claims.claim("email", account.email).claim("email_verified", account.emailVerified);
+        }
+        if (account.phone != null) {
+            claims.claim("phone_number", account.phone).claim("phone_number_verified", account.phoneVerified);
+        }
+        claimIfPresent(claims, config.identity().snilsClaim(), account.snils);
         return claims.jws().keyId("dev").sign(key());
     }
 

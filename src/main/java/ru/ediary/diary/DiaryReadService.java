@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import ru.ediary.account.AccountService;
 import ru.ediary.account.Caller;
 import ru.ediary.api.ApiException;
 import ru.ediary.api.BadUserInputException;
@@ -23,16 +22,14 @@ import ru.ediary.school.StudentRepository;
 public class DiaryReadService {
 
     private final Caller caller;
-    private final AccountService accounts;
     private final StudentRepository students;
     private final DiaryReaders readers;
     private final EdiaryConfig config;
     private final Clock clock;
 
-    DiaryReadService(Caller caller, AccountService accounts, StudentRepository students, DiaryReaders readers,
+    DiaryReadService(Caller caller, StudentRepository students, DiaryReaders readers,
             EdiaryConfig config, Clock clock) {
         this.caller = caller;
-        this.accounts = accounts;
         this.students = students;
         this.readers = readers;
         this.config = config;
@@ -57,7 +54,7 @@ public class DiaryReadService {
         UUID accountId = caller.isSchoolSystem() ? null : caller.accountId();
         return Tx.inNew(() -> {
             var student = students.findWithClass(studentId).orElseThrow(NotFoundException::new);
-            readers.require(accountId == null ? null : accounts.find(accountId), student);
+            readers.require(accountId, student);
             String query = "from DiaryEntry e where e.student.id = :student and e.withdrawnAt is null"
                     + " and e.lessonDate between :from and :to"
                     + (cursor == null ? "" : " and (e.lessonDate > :d or (e.lessonDate = :d and (e.lessonNumber > :n"

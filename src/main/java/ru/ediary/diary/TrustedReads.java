@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import ru.ediary.access.DirectAccessService;
-import ru.ediary.account.AccountService;
 import ru.ediary.trust.TrustedAccessService;
 
 /**
@@ -17,16 +16,14 @@ import ru.ediary.trust.TrustedAccessService;
 @RequestScoped
 public class TrustedReads {
 
-    private final AccountService accounts;
     private final DirectAccessService direct;
     private final TrustedAccessService trusted;
     private final DiaryReaders readers;
     private Set<UUID> seenOnlyAsTrusted;
     private final Set<UUID> audited = new HashSet<>();
 
-    TrustedReads(AccountService accounts, DirectAccessService direct, TrustedAccessService trusted,
+    TrustedReads(DirectAccessService direct, TrustedAccessService trusted,
             DiaryReaders readers) {
-        this.accounts = accounts;
         this.direct = direct;
         this.trusted = trusted;
         this.readers = readers;
@@ -37,7 +34,7 @@ public class TrustedReads {
         if (seenOnlyAsTrusted == null) {
             seenOnlyAsTrusted = trusted.activeGrants(me).stream().map(t -> t.student.id).collect(Collectors.toSet());
             if (!seenOnlyAsTrusted.isEmpty()) {
-                direct.directChildren(accounts.find(me)).forEach(d -> seenOnlyAsTrusted.remove(d.student().id));
+                direct.directChildren(me).forEach(d -> seenOnlyAsTrusted.remove(d.student().id));
             }
         }
         for (UUID child : children) {

@@ -16,19 +16,6 @@ public class StudentRepository implements PanacheRepositoryBase<Student, UUID> {
         return find(WITH_CLASS + "where s.id = ?1", id).firstResultOptional();
     }
 
-    /** Enrolled students with a legal-representative record that carries exactly these contacts. */
-    public List<Student> findEnrolledByGuardianContacts(String email, String phone) {
-        return list(WITH_CLASS + "where s.status = ?1 and exists (select 1 from GuardianContact g"
-                + " where g.student = s and g.email = ?2 and g.phone = ?3) order by s.lastName, s.firstName",
-                EnrolmentStatus.ENROLLED, email, phone);
-    }
-
-    /** Enrolled students whose own school-recorded contacts are exactly these. */
-    public List<Student> findEnrolledByOwnContacts(String email, String phone) {
-        return list(WITH_CLASS + "where s.status = ?1 and s.email = ?2 and s.phone = ?3 order by s.lastName",
-                EnrolmentStatus.ENROLLED, email, phone);
-    }
-
     public List<Student> findByClasses(Collection<UUID> classIds) {
         if (classIds.isEmpty()) {
             return List.of();

@@ -125,11 +125,11 @@ public class InvitationActivator {
                 select gen_random_uuid(), i.id, i.invitee_id, i.inviter_id, ic.student_id, i.service, ?2
                 from invitation i
                 join invitation_child ic on ic.invitation_id = i.id
-                join student s on s.id = ic.student_id and s.status = 'ENROLLED'
-                join account inviter on inviter.id = i.inviter_id
+                -- LATERAL, not EXISTS: a semi-join cannot push the correlation into the view's UNION ALL and
+                -- would build the whole view; this way each pair is two index lookups (docs/access-rule.md)
+                cross join lateral (select 1 from direct_access d where d.account_id = i.inviter_id
+                                    and d.student_id = ic.student_id and d.capacity = 'PARENT' limit 1) parent
                 where i.id in (?1)
-                  and exists (select 1 from guardian_contact g where g.student_id = s.id
-                              and g.email = inviter.email and g.phone = inviter.phone)
                 on conflict do nothing
                 returning invitation_id, student_id, id""")
                 .setParameter(1, claimed).setParameter(2, now).getResultList();

@@ -8,7 +8,7 @@ import ru.ediary.account.Account;
 import ru.ediary.account.AccountRepository;
 
 /**
- * Finds a registered invitee by mobile phone or SNILS AND surname. "No such person", "surname differs" and
+ * Finds a registered invitee by verified mobile phone or SNILS AND surname. "No such person", "surname differs" and
  * "not registered" are one and the same empty answer, so a phone cannot be turned into a name.
  */
 @ApplicationScoped
@@ -21,12 +21,14 @@ public class InviteeLookup {
     }
 
     public Optional<Account> byPhone(String e164, String surname) {
-        // a phone may be in several profiles; only an unambiguous match is an answer
-        List<Account> matches = accounts.list("phone", e164).stream()
+        // only a verified phone identifies anyone; it may still be in several profiles: only an unambiguous match
+        // is an answer
+        List<Account> matches = accounts.list("phone = ?1 and phoneVerified = true", e164).stream()
                 .filter(a -> sameSurname(a.lastName, surname)).toList();
         return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
     }
 
+    /** Every stored SNILS came from an identity provider's claim, so it is verified by construction. */
     public Optional<Account> bySnils(String snils, String surname) {
         return accounts.find("snils", snils).<Account>firstResultOptional().filter(a -> sameSurname(a.lastName, surname));
     }

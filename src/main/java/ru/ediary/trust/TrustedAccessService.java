@@ -25,19 +25,20 @@ import ru.ediary.audit.AuditAction;
 import ru.ediary.audit.AuditService;
 import ru.ediary.notification.NotificationKind;
 import ru.ediary.notification.NotificationService;
-import ru.ediary.school.EnrolmentStatus;
 
 /**
- * Grants after activation. A live grant works only while its inviting parent has direct access to the child;
- * that is decided on every read, so a school correction or profile edit counts at once, both ways.
+ * Grants after activation. A live grant works only while its inviting parent has direct access to the child
+ * (the {@code direct_access} view); that is decided on every read, so a school correction or profile edit counts at once, both ways.
  */
 @ApplicationScoped
 public class TrustedAccessService {
 
     private static final String ACTIVE_GRANTS = "from TrustedAccess t join fetch t.student s join fetch s.schoolClass c"
             + " join fetch c.school join fetch t.inviter i where t.trustedPerson.id = ?1 and t.revokedAt is null"
-            + " and s.status = ?2 and exists (select 1 from GuardianContact g"
-            + " where g.student = s and g.email = i.email and g.phone = i.phone)";
+            // a correlated count, not EXISTS: PostgreSQL would turn EXISTS into a semi-join that builds the whole
+            // direct_access view; a subplan pushes both ids into the view's branches (docs/access-rule.md)
+            + " and (select count(*) from DirectAccess d where d.id.accountId = i.id and d.id.studentId = s.id"
+            + " and d.id.capacity = ru.ediary.access.AccessCapacity.PARENT) > 0";
 
     private final Caller caller;
     private final DirectAccessService direct;
@@ -56,12 +57,12 @@ public class TrustedAccessService {
 
     /** The account's ACTIVE grants, with their (enrolled) children loaded; call inside a transaction. */
     public List<TrustedAccess> activeGrants(UUID accountId) {
-        return TrustedAccess.list(ACTIVE_GRANTS, accountId, EnrolmentStatus.ENROLLED);
+        return TrustedAccess.list(ACTIVE_GRANTS, accountId);
     }
 
     public boolean hasActiveGrant(UUID accountId, UUID studentId) {
         return TrustedAccess.count("select count(t) " + ACTIVE_GRANTS.replace("join fetch", "join")
-                + " and s.id = ?3", accountId, EnrolmentStatus.ENROLLED, studentId) > 0;
+                + " and s.id = ?2", accountId, studentId) > 0;
     }
 
     /** A child's trusted persons, for any parent with direct access to the child. */

@@ -30,7 +30,7 @@ class ProfileTest {
     private static final String UPDATE = """
             mutation($input: ProfileInput!) {
               updateMyProfile(input: $input) {
-                account { lastName firstName middleName email phone snils }
+                account { lastName firstName middleName email phone snils pendingEmail { value } pendingPhone { value } }
                 userErrors { field code message }
               }
             }""";
@@ -68,24 +68,46 @@ class ProfileTest {
     }
 
     @Test
-    void profileUpdateNormalisesPhoneEmailAndSnils() {
+    void profileUpdateNormalisesNamesAndTheContactsItSendsCodesTo() {
         Person person = fixtures.person(null, null, null);
-        String snils = TestData.snils();
-        String typedSnils = snils.substring(0, 3) + "-" + snils.substring(3, 6) + "-" + snils.substring(6, 9) + " "
-                + snils.substring(9);
 
         JsonPath answer = call(person.token(), UPDATE, Map.of("input", Map.of("lastName", " Кузнецова ",
                 "firstName", "Анна", "middleName", "Ивановна", "email", "Anna.K@Mail.RU",
-                "phone", "+7 (916) 765 43 21", "snils", typedSnils)));
+                "phone", "+7 (916) 765 43 21")));
 
         assertEquals(List.of(), answer.getList("data.updateMyProfile.userErrors"));
         assertEquals("Кузнецова", answer.getString("data.updateMyProfile.account.lastName"));
-        assertEquals("anna.k@mail.ru", answer.getString("data.updateMyProfile.account.email"));
-        assertEquals("+79167654321", answer.getString("data.updateMyProfile.account.phone"));
-        assertEquals(typedSnils, answer.getString("data.updateMyProfile.account.snils"));
+        // contacts wait for their codes (ContactConfirmationTest), normalised as they will be stored
+        assertEquals("anna.k@mail.ru", answer.getString("data.updateMyProfile.account.pendingEmail.value"));
+        assertEquals("+79167654321", answer.getString("data.updateMyProfile.account.pendingPhone.value"));
+        assertNull(answer.getString("data.updateMyProfile.account.email"));
         Account stored = fixtures.account(person.id());
-        assertEquals(snils, stored.snils);
-        assertEquals("+79167654321", stored.phone);
+        assertEquals("Ивановна", stored.middleName);
+        assertNull(stored.phone);
+    }
+
+    @Test
+    void snilsCannotBeTypedIntoTheProfile() {
+        Person person = fixtures.person(null, null, null);
+
+        JsonPath answer = call(person.token(), UPDATE, Map.of("input", Map.of("snils", TestData.snils())));
+
+        // not a field of ProfileInput: SNILS comes only from the identity provider
+        assertEquals("ValidationError", answer.getString("errors[0].extensions.classification"), answer.prettify());
+        assertNull(answer.get("data"));
+        assertNull(fixtures.account(person.id()).snils);
+    }
+
+    @Test
+    void anEmptyStringClearsTheEmailToo() {
+        Person person = fixtures.person();
+
+        JsonPath answer = call(person.token(), UPDATE, Map.of("input", Map.of("email", "")));
+
+        assertEquals(List.of(), answer.getList("data.updateMyProfile.userErrors"));
+        assertNull(answer.get("data.updateMyProfile.account.email"));
+        assertNull(fixtures.account(person.id()).email);
+        assertEquals(person.phone(), fixtures.account(person.id()).phone);
     }
 
     @Test
@@ -110,15 +132,14 @@ class ProfileTest {
                 "firstName", "Анна\u0007",
                 "middleName", "x".repeat(101),
                 "email", "anna@",
-                "phone", "+7 495 123-45-67",
-                "snils", "112-233-445 96")));
+                "phone", "+7 495 123-45-67")));
 
         assertNull(answer.get("data.updateMyProfile.account"));
         assertEquals(Map.of("email", "INVALID_EMAIL", "firstName", "INVALID_NAME", "lastName", "REQUIRED",
-                "middleName", "TOO_LONG", "phone", "INVALID_PHONE", "snils", "INVALID_SNILS"), codesByField(answer));
+                "middleName", "TOO_LONG", "phone", "INVALID_PHONE"), codesByField(answer));
         // messages are ours, never the rejected value
         answer.getList("data.updateMyProfile.userErrors.message", String.class)
-                .forEach(message -> assertTrue(!message.contains("112-233") && !message.contains("anna@"), message));
+                .forEach(message -> assertTrue(!message.contains("495") && !message.contains("anna@"), message));
         Account stored = fixtures.account(person.id());
         assertEquals(person.email(), stored.email);
         assertEquals(person.phone(), stored.phone);
@@ -141,25 +162,22 @@ class ProfileTest {
         Person person = fixtures.person();
 
         JsonPath answer = call(person.token(), UPDATE, Map.of("input", Map.of("email", "a".repeat(10_000) + "@x.ru",
-                "phone", "9".repeat(5_000), "snils", "1".repeat(1_000))));
+                "phone", "9".repeat(5_000))));
 
-        assertEquals(Map.of("email", "TOO_LONG", "phone", "TOO_LONG", "snils", "TOO_LONG"), codesByField(answer));
+        assertEquals(Map.of("email", "TOO_LONG", "phone", "TOO_LONG"), codesByField(answer));
     }
 
     @Test
-    void aSnilsBelongsToAtMostOneAccount() {
+    void aSnilsBelongsToAtMostOneAccountAndTypingItTakesNothing() {
         String snils = TestData.snils();
         Person owner = fixtures.person(TestData.email(), TestData.mobile(), snils);
         Person other = fixtures.person();
 
-        JsonPath answer = call(other.token(), UPDATE, Map.of("input", Map.of("snils", snils, "email", "new@example.ru")));
+        call(other.token(), UPDATE, Map.of("input", Map.of("snils", snils)));
 
-        assertEquals(Map.of("snils", "SNILS_TAKEN"), codesByField(answer));
+        // issue 11: a typed SNILS is not stored, so it can neither be squatted nor taken from its owner
         assertNull(fixtures.account(other.id()).snils);
-        assertEquals(other.email(), fixtures.account(other.id()).email);
-        // the owner may send their own SNILS again
-        JsonPath own = call(owner.token(), UPDATE, Map.of("input", Map.of("snils", snils)));
-        assertEquals(List.of(), own.getList("data.updateMyProfile.userErrors"));
+        assertEquals(snils, fixtures.account(owner.id()).snils);
     }
 
     @Test

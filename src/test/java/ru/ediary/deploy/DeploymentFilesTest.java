@@ -88,9 +88,11 @@ class DeploymentFilesTest {
             JsonNode account = users.get("service-account-" + systems.group(1));
             assertTrue(account.get("realmRoles").toString().contains("school-system"), systems.group(1));
         }
-        // every demo account, with the same subject, e-mail and phone as the dev demo data
+        // every demo account, with the same subject, e-mail, phone, verification flags and SNILS as the dev demo
+        // data: the tokens Keycloak issues then bring the same verified identity as the dev tokens
         Matcher accounts = Pattern.compile("\\('30000000-[^']+', '(demo-[a-z]+)', '[^']*', '[^']*', (?:'[^']*'|null),"
-                + " (?:'([^']*)'|null), (?:'([^']*)'|null)").matcher(demo);
+                + " (?:'([^']*)'|null), (true|false), (?:'([^']*)'|null), (true|false), (?:'([^']*)'|null)\\)")
+                .matcher(demo);
         Set<String> subjects = new HashSet<>();
         while (accounts.find()) {
             String subject = accounts.group(1);
@@ -98,8 +100,13 @@ class DeploymentFilesTest {
             JsonNode user = users.get(subject);
             assertEquals(subject, user.get("id").asText(), "the token's sub is the account's subject");
             assertEquals(accounts.group(2) == null ? "" : accounts.group(2), user.path("email").asText(), subject);
-            assertEquals(accounts.group(3) == null ? "" : accounts.group(3),
+            assertEquals(Boolean.parseBoolean(accounts.group(3)), user.path("emailVerified").asBoolean(), subject);
+            assertEquals(accounts.group(4) == null ? "" : accounts.group(4),
                     user.at("/attributes/phone_number/0").asText(), subject);
+            assertEquals(accounts.group(4) == null ? "" : accounts.group(5),
+                    user.at("/attributes/phone_number_verified/0").asText(), subject);
+            assertEquals(accounts.group(6) == null ? "" : accounts.group(6), user.at("/attributes/snils/0").asText(),
+                    subject);
         }
         assertEquals(11, subjects.size());
         Set<String> teachers = users.values().stream().filter(u -> u.get("realmRoles").toString().contains("teacher"))
@@ -129,15 +136,25 @@ class DeploymentFilesTest {
             }
             if (!client.path("serviceAccountsEnabled").asBoolean(false) && issuesTokens) {
                 assertTrue(mappers.containsAll(Set.of("oidc-usermodel-attribute-mapper:middle_name",
-                        "oidc-usermodel-attribute-mapper:phone_number")), id + " maps the claims the API reads");
+                        "oidc-usermodel-attribute-mapper:phone_number",
+                        "oidc-usermodel-attribute-mapper:phone_number_verified",
+                        "oidc-usermodel-attribute-mapper:snils")), id + " maps the claims the API reads");
             }
         }
         assertEquals(Set.of("ediary-e2e"), passwordGrant);
         String profile = realm.at("/components/org.keycloak.userprofile.UserProfileProvider/0/config")
                 .get("kc.user.profile.config").get(0).asText();
         Set<String> attributes = new HashSet<>();
-        new ObjectMapper().readTree(profile).get("attributes").forEach(a -> attributes.add(a.get("name").asText()));
-        assertTrue(attributes.containsAll(Set.of("email", "firstName", "lastName", "middle_name", "phone_number")),
-                attributes.toString());
+        Map<String, String> editors = new HashMap<>();
+        new ObjectMapper().readTree(profile).get("attributes").forEach(a -> {
+            attributes.add(a.get("name").asText());
+            editors.put(a.get("name").asText(), a.at("/permissions/edit").toString());
+        });
+        assertTrue(attributes.containsAll(Set.of("email", "firstName", "lastName", "middle_name", "phone_number",
+                "phone_number_verified", "snils")), attributes.toString());
+        // what the API takes as verified must not be editable by the user themself
+        assertEquals("[\"admin\"]", editors.get("phone_number_verified"));
+        assertEquals("[\"admin\"]", editors.get("snils"));
+        assertEquals("[\"admin\"]", editors.get("phone_number"), "a phone the user edits is not one the realm checked");
     }
 }

@@ -116,8 +116,8 @@ class DiaryReadRuleTest {
 
         Person trusted = trustedPersonOf(s);
         assertReads(trusted.token(), s.child());
-        // suspended: the inviting parent's school record no longer matches
-        call(s.parent().token(), "mutation { updateMyProfile(input: {phone: \"+7 916 000-99-88\"}) { userErrors { code } } }");
+        // suspended: the inviting parent's school record no longer matches (a new verified phone at the provider)
+        call(s.parent().token(Map.of("phone_number", "+79160009988", "phone_number_verified", true)), "{ me { id } }");
         assertRefused(trusted.token(), s.child());
         fixtures.guardian(s.child(), s.parent().email(), "+79160009988");
         assertReads(trusted.token(), s.child());
@@ -137,6 +137,29 @@ class DiaryReadRuleTest {
                 s.schoolClass().school().systemToken())) {
             assertRefused(token, s.child());
         }
+    }
+
+    /** docs/access-rule.md: child(id) follows the same rule as diary, staff included; the roster still lists it. */
+    @Test
+    void aWithdrawnStudentsRecordIsOpenedByNobodyButStaffStillSeeItInTheirRoster() {
+        Setting s = setting();
+        String teacher = s.teacher().token();
+        String system = s.schoolClass().school().systemToken();
+        Map<String, Object> id = Map.of("id", s.child().toString());
+        String child = "query($id: ID!) { child(id: $id) { id } }";
+        assertEquals(s.child().toString(), call(teacher, child, id).getString("data.child.id"));
+        assertEquals(s.child().toString(), call(system, child, id).getString("data.child.id"));
+
+        fixtures.setStatus(s.child(), EnrolmentStatus.WITHDRAWN);
+
+        for (String token : List.of(s.student().token(), s.parent().token(), teacher, system)) {
+            JsonPath answer = call(token, child, id);
+            assertEquals("NOT_FOUND", errorCode(answer), answer.prettify());
+            assertNull(answer.get("data"));
+        }
+        JsonPath roster = call(teacher, "{ myClasses { students { id status } } }");
+        assertEquals(List.of("WITHDRAWN"), roster.getList("data.myClasses[0].students.findAll { it.id == '"
+                + s.child() + "' }.status"), roster.prettify());
     }
 
     @Test

@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import ru.ediary.test.ContactDeliveryServers;
 import ru.ediary.test.GraphQL;
 import ru.ediary.test.Tokens;
 import ru.ediary.test.WsFrames;
@@ -76,7 +77,9 @@ class ClientGuideTest {
      * {@code <GPath> == value}, {@code != value} or {@code >= number} on the answer; {@code save="name=<GPath>"}
      * keeps a value for a later example's {@code "<name>"} variable ({@code "<today>"} is today's date);
      * {@code subscribe="true"} runs a subscription over graphql-transport-ws and checks the first event it
-     * receives once every later example has run. {@code example-shell} marks a ```sh block run with bash, with
+     * receives once every later example has run; {@code code-to="+79035550101"} (or an e-mail) makes the last
+     * confirmation code sent to it the {@code "<code>"} variable, read from the test's SMS gateway or SMTP server
+     * as a developer reads it from {@code /dev/codes} in dev mode. {@code example-shell} marks a ```sh block run with bash, with
      * {@code API} and {@code TOKEN} set.
      */
     record Example(int line, String kind, Map<String, String> attributes, String body, String variables) {
@@ -187,6 +190,12 @@ class ClientGuideTest {
             for (Example example : examples) {
                 assertTrue(!example.attribute("expect").isBlank(),
                         example + ": says nothing about its answer (expect)");
+                String codeTo = example.attribute("code-to");
+                if (!codeTo.isBlank()) {
+                    saved.put("code", (codeTo.contains("@") ? ContactDeliveryServers.lastEmailCode(codeTo)
+                            : ContactDeliveryServers.lastSmsCode(codeTo))
+                            .orElseThrow(() -> new AssertionError(example + ": no code was sent to " + codeTo)));
+                }
                 Map<String, Object> variables = variables(example, saved);
                 if (example.kind().equals("shell")) {
                     check(example, shell(example));

@@ -137,7 +137,7 @@ class KeycloakJourneysE2E {
         assertTrue(!message.contains("vika.sokolova"), "never the school's record: " + message);
 
         // she gives them to the class teacher of 5А, who records them
-        String olga = teacherWithProfileSnils("demo-olga", "12345678964");
+        String olga = Keycloak.person("demo-olga");
         JsonPath recorded = call(olga, """
                 mutation($input: GuardianContactInput!) {
                   recordGuardianContact(input: $input) { contact { id } userErrors { field code } }
@@ -151,13 +151,14 @@ class KeycloakJourneysE2E {
 
     @Test
     void aClassTeacherSeesTheClassesTheyLeadAndNoOtherStudent() {
-        String olga = teacherWithProfileSnils("demo-olga", "12345678964");
+        // no SNILS typed anywhere: it comes from the realm's snils attribute, through the token's snils claim
+        String olga = Keycloak.person("demo-olga");
         JsonPath classes = call(olga, MY_CLASSES);
         assertEquals(List.of("cls-5a"), classes.getList("data.myClasses.externalId"));
         assertTrue(classes.getList("data.myClasses[0].students.externalId").containsAll(
                 List.of("st-masha", "st-petya", "st-alisa")), classes.prettify());
 
-        String maria = teacherWithProfileSnils("demo-maria", "45678901238");
+        String maria = Keycloak.person("demo-maria");
         assertEquals(List.of("3В"), call(maria, MY_CLASSES).getList("data.myClasses.name"));
         // 7Б is Sergey's class: to Olga its student does not exist
         assertEquals("NOT_FOUND", errorCode(call(olga, DIARY, Map.of("c", students.get("st-kostya")))));
@@ -261,16 +262,6 @@ class KeycloakJourneysE2E {
         JsonPath answer = given().contentType(ContentType.JSON).header("Authorization", "Bearer " + master)
                 .body(Map.of("query", "{ me { id } }")).post("/graphql").then().statusCode(401).extract().jsonPath();
         assertEquals("UNAUTHENTICATED", errorCode(answer));
-    }
-
-    /** A class teacher's SNILS is not in the token: they enter it in their profile, as production does. */
-    private static String teacherWithProfileSnils(String username, String snils) {
-        String token = Keycloak.person(username);
-        JsonPath profile = call(token, """
-                mutation($input: ProfileInput!) { updateMyProfile(input: $input) { userErrors { field code } } }""",
-                Map.of("input", Map.of("snils", snils)));
-        assertEquals(List.of(), profile.getList("data.updateMyProfile.userErrors"), profile.prettify());
-        return token;
     }
 
     /** Capacity by child's full name (the rosters above send no patronymics). */

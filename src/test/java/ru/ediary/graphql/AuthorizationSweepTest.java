@@ -79,6 +79,8 @@ class AuthorizationSweepTest {
         // mutations
         c.put("updateMyProfile", new Case(Kind.SELF, "mutation { updateMyProfile(input: {middleName: \"Иванович\"})"
                 + " { account { id } userErrors { code } } }"));
+        c.put("confirmContact", new Case(Kind.SELF, "mutation { confirmContact(input: {channel: PHONE, code: \"123456\"})"
+                + " { account { id } userErrors { code } } }"));
         c.put("recordGuardianContact", new Case(Kind.REFUSE, "mutation { recordGuardianContact(input: {id: \"%contact%\","
                 + " lastName: \"Взломова\", firstName: \"Ева\", relation: MOTHER, email: \"eve@example.ru\","
                 + " phone: \"+79160000099\"}) { contact { id } } }"));

@@ -24,6 +24,12 @@ class ProductionBuildIT {
     }
 
     @Test
+    void theDevConfirmationCodesAreNotInTheProductionBuild() {
+        given().get("/dev/codes/demo-anna").then().statusCode(404);
+        given().get("/dev/codes/prod-anyone").then().statusCode(404);
+    }
+
+    @Test
     void graphiqlIsNotServedInProduction() {
         given().get("/q/graphql-ui/").then().statusCode(404);
     }
@@ -48,7 +54,8 @@ class ProductionBuildIT {
     @Test
     void aRealTokenRegistersAndServesTheCaller() {
         String token = Tokens.person(TestData.unique("prod"), Map.of("family_name", "Продова", "email",
-                "prod@example.ru", "phone_number", "+79160001122"), Set.of());
+                "prod@example.ru", "email_verified", true, "phone_number", "+79160001122",
+                "phone_number_verified", true), Set.of());
 
         var answer = GraphQL.call(token, "{ me { fullName email phone } diaryAccess { nextSteps { code } } }");
 

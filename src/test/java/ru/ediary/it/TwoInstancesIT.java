@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import ru.ediary.test.ContactDeliveryServers;
 import ru.ediary.test.Tokens;
 import ru.ediary.test.WsFrames;
 
@@ -54,6 +55,8 @@ class TwoInstancesIT {
         builder.environment().put("OIDC_AUTH_SERVER_URL", System.getProperty(ProductionLikeResources.OIDC_URL_PROPERTY));
         builder.environment().put("QUARKUS_OIDC_TOKEN_ISSUER", Tokens.ISSUER);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(portB));
+        // the same SMTP server and SMS gateway as instance A (ProductionLikeResources)
+        builder.environment().putAll(ContactDeliveryServers.operatorEnvironment());
         instanceB = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
@@ -117,10 +120,11 @@ class TwoInstancesIT {
         String motherPhone = "+7916" + (1_000_000 + Math.floorMod(run.hashCode(), 8_999_999));
         String motherEmail = "mother-" + run + "@example.ru";
         String mother = Tokens.person("mother-" + run, Map.of("family_name", "Соколова", "given_name", "Анна",
-                "email", motherEmail, "phone_number", motherPhone), Set.of());
+                "email", motherEmail, "email_verified", true, "phone_number", motherPhone,
+                "phone_number_verified", true), Set.of());
         String grandmaPhone = "+7926" + (1_000_000 + Math.floorMod(run.hashCode() * 31, 8_999_999));
         String grandma = Tokens.person("grandma-" + run, Map.of("family_name", "Соколова", "given_name", "Галина",
-                "phone_number", grandmaPhone), Set.of());
+                "phone_number", grandmaPhone, "phone_number_verified", "true"), Set.of());
 
         // on A: the school system sends its roster, in which the mother is the child's legal representative
         Map<String, Object> guardian = new HashMap<>(Map.of("externalId", "g-1", "lastName", "Соколова",
@@ -183,5 +187,41 @@ class TwoInstancesIT {
         for (String personal : List.of(grandmaPhone, motherPhone, motherEmail, grandmaPhone.substring(2))) {
             assertFalse(whole.contains(personal), "personal data in instance B's log");
         }
+    }
+
+    @Test
+    void aCodeSentThroughOneInstanceIsConfirmedThroughTheOther() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String token = Tokens.person("confirm-" + run, Map.of("family_name", "Кодова"), Set.of());
+        String phone = "+7925" + (1_000_000 + Math.floorMod(run.hashCode(), 8_999_999));
+        String update = """
+                mutation($input: ProfileInput!) { updateMyProfile(input: $input) { userErrors { code } } }""";
+        String confirm = """
+                mutation($input: ConfirmContactInput!) {
+                  confirmContact(input: $input) { account { phone phoneVerified } userErrors { code } }
+                }""";
+
+        // on A: the phone is typed and its code sent
+        assertEquals(List.of(), call(null, token, update, Map.of("input", Map.of("phone", phone)))
+                .getList("data.updateMyProfile.userErrors"));
+        String code = ContactDeliveryServers.lastSmsCode(phone).orElseThrow(() -> new AssertionError("no SMS"));
+        String wrong = String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+        // a wrong try on A counts on B: the attempts are in PostgreSQL, not in an instance
+        assertEquals("WRONG_CODE", call(null, token, confirm, Map.of("input", Map.of("channel", "PHONE", "code", wrong)))
+                .getString("data.confirmContact.userErrors[0].code"));
+        assertEquals(4, call(portB, token, "{ me { pendingPhone { attemptsLeft } } }", Map.of())
+                .getInt("data.me.pendingPhone.attemptsLeft"));
+
+        // on B: the right code confirms it
+        JsonPath confirmed = call(portB, token, confirm, Map.of("input", Map.of("channel", "PHONE", "code", code)));
+
+        assertEquals(List.of(), confirmed.getList("data.confirmContact.userErrors"), confirmed.prettify());
+        assertEquals(phone, confirmed.getString("data.confirmContact.account.phone"));
+        JsonPath onA = call(null, token, "{ me { phone phoneVerified pendingPhone { value } } }", Map.of());
+        assertEquals(phone, onA.getString("data.me.phone"));
+        assertTrue(onA.getBoolean("data.me.phoneVerified"));
+        // neither the code nor the phone is in B's production log
+        String whole = log();
+        assertFalse(whole.contains(code) || whole.contains(phone.substring(2)), "code or phone in instance B's log");
     }
 }

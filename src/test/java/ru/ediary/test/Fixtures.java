@@ -23,8 +23,16 @@ public class Fixtures {
     public record Person(UUID id, String subject, String lastName, String email, String phone, String snils,
             Set<String> roles) {
 
+        /** A token with names only: the account's stored identity stays as it is. */
         public String token() {
             return Tokens.person(subject, Map.of("family_name", lastName, "given_name", "Тест"), roles);
+        }
+
+        /** A token whose identity provider asserts these claims (e.g. {@code email}, {@code email_verified}). */
+        public String token(Map<String, Object> claims) {
+            Map<String, Object> all = new java.util.HashMap<>(Map.of("family_name", lastName, "given_name", "Тест"));
+            all.putAll(claims);
+            return Tokens.person(subject, all, roles);
         }
     }
 
@@ -38,23 +46,30 @@ public class Fixtures {
     public record ClassRef(UUID id, SchoolRef school) {
     }
 
-    /** A registered person whose profile has an e-mail and a mobile phone. */
+    /** A registered person whose profile has a verified e-mail and a verified mobile phone. */
     public Person person() {
         return person(TestData.email(), TestData.mobile(), null);
     }
 
+    /** A registered person; the contacts given are verified (as the identity provider asserted them). */
     @Transactional
     public Person person(String email, String phone, String snils) {
-        return register(email, phone, snils, Set.of());
+        return register(email, phone, snils, Set.of(), true);
+    }
+
+    /** A registered person whose contacts were typed in and never confirmed (as every profile before issue 11). */
+    @Transactional
+    public Person unverifiedPerson(String email, String phone) {
+        return register(email, phone, null, Set.of(), false);
     }
 
     /** A person with the teacher role and a SNILS, as a class teacher's account has. */
     @Transactional
     public Person teacher() {
-        return register(TestData.email(), TestData.mobile(), TestData.snils(), Set.of("teacher"));
+        return register(TestData.email(), TestData.mobile(), TestData.snils(), Set.of("teacher"), true);
     }
 
-    private Person register(String email, String phone, String snils, Set<String> roles) {
+    private Person register(String email, String phone, String snils, Set<String> roles, boolean verified) {
         var account = new Account();
         account.id = UUID.randomUUID();
         account.subject = TestData.unique("sub");
@@ -62,6 +77,8 @@ public class Fixtures {
         account.firstName = "Тест";
         account.email = email;
         account.phone = phone;
+        account.emailVerified = verified && email != null;
+        account.phoneVerified = verified && phone != null;
         account.snils = snils;
         account.createdAt = Instant.now();
         account.updatedAt = account.createdAt;
@@ -165,7 +182,7 @@ public class Fixtures {
     /** A registered person with a surname, phone and SNILS, as an invitee has. */
     @Transactional
     public Person invitee(String lastName) {
-        Person person = register(TestData.email(), TestData.mobile(), TestData.snils(), Set.of());
+        Person person = register(TestData.email(), TestData.mobile(), TestData.snils(), Set.of(), true);
         Account account = Account.findById(person.id());
         account.lastName = lastName;
         return new Person(person.id(), person.subject(), lastName, person.email(), person.phone(), person.snils(),

@@ -14,9 +14,10 @@ public final class Tokens {
     private Tokens() {
     }
 
-    public static String person(String subject, Map<String, String> claims, Set<String> roles) {
+    /** Claims may be strings or JSON booleans ({@code email_verified: true}), as identity providers send them. */
+    public static String person(String subject, Map<String, ?> claims, Set<String> roles) {
         JwtClaimsBuilder builder = Jwt.issuer(ISSUER).subject(subject).audience(AUDIENCE).groups(roles).expiresIn(600);
-        claims.forEach(builder::claim);
+        claims.forEach((name, value) -> builder.claim(name, value));
         return sign(builder);
     }
 

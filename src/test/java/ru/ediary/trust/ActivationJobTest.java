@@ -34,9 +34,10 @@ class ActivationJobTest {
         String tag = TestData.unique("bulk");
         var schoolClass = fixtures.schoolClass(fixtures.school(), null);
         String id = "cast(md5(?1 || '-%s-' || g) as uuid)";
-        fixtures.execute("insert into account (id, subject, last_name, first_name, email, phone) select "
-                + id.formatted("p") + ", ?1 || '-p-' || g, 'Родителев', 'Тест', ?1 || '-p-' || g || '@example.ru',"
-                + " '+7999' || lpad(g::text, 7, '0') from generate_series(1, ?2) g", tag, n);
+        fixtures.execute("insert into account (id, subject, last_name, first_name, email, email_verified, phone,"
+                + " phone_verified) select " + id.formatted("p") + ", ?1 || '-p-' || g, 'Родителев', 'Тест',"
+                + " ?1 || '-p-' || g || '@example.ru', true, '+7999' || lpad(g::text, 7, '0'), true"
+                + " from generate_series(1, ?2) g", tag, n);
         fixtures.execute("insert into account (id, subject, last_name, first_name) select " + id.formatted("i")
                 + ", ?1 || '-i-' || g, 'Доверенный', 'Тест' from generate_series(1, ?2) g", tag, n);
         fixtures.execute("insert into student (id, school_id, class_id, external_id, last_name, first_name, birth_date,"

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import ru.ediary.test.ContactSteps;
 import ru.ediary.test.Fixtures;
 import ru.ediary.test.Fixtures.Family;
 import ru.ediary.test.Fixtures.Person;
@@ -114,8 +115,9 @@ class TrustedAccessTest {
         Person otherParent = fixtures.person();
         fixtures.guardianOf(g.family().child(), otherParent);
 
-        // the inviting parent changes phone: the school record no longer matches
-        call(g.family().parent().token(), "mutation { updateMyProfile(input: {phone: \"+7 916 000-11-22\"}) { userErrors { code } } }");
+        // the inviting parent's verified phone changes at the identity provider: the school record no longer matches
+        call(g.family().parent().token(Map.of("phone_number", "+79160001122", "phone_number_verified", true)),
+                "{ me { id } }");
         assertEquals(List.of("SUSPENDED"), call(otherParent.token(), TRUSTED_PERSONS, child).getList("data.trustedPersons.status"));
         assertEquals(List.of(), TrustSteps.seenAsTrusted(g.trusted()));
         assertEquals("NOT_FOUND", errorCode(call(g.trusted().token(), "query($id: ID!) { child(id: $id) { id } }",
