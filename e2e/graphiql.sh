@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# GraphiQL in a real browser: starts the server in dev mode (demo data, GraphiQL, dev tokens) on its own port and
+# GraphiQL in a real browser (e2e/all.sh runs it): starts the server in dev mode (demo data, GraphiQL, dev tokens) on its own port and
 # schema, drives GraphiQL in headless Chromium (e2e/browser/graphiql.test.mjs), saves screenshots to
 # target/graphiql/ and stops the server again, pass or fail. Not part of ./mvnw verify: it needs Chromium.
 #
@@ -33,7 +33,7 @@ if [[ ! -x $CHROMIUM ]]; then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
     say "installing Debian package chromium (apt-get)"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 chromium >/dev/null
   fi
   [[ -x $CHROMIUM ]] || die "needs Chromium at $CHROMIUM: sudo apt-get install chromium (or set CHROMIUM_PATH)"
 fi
@@ -42,8 +42,10 @@ command -v node >/dev/null && command -v npm >/dev/null \
 node_major=$(node -p 'process.versions.node.split(".")[0]')
 (( node_major >= 18 )) || die "needs Node.js 18+ (node:test, fetch); found $(node --version)"
 say "$("$CHROMIUM" --version 2>/dev/null), node $(node --version)"
-say "installing npm dependencies (npm ci in e2e/browser)"
-(cd e2e/browser && npm ci --no-audit --no-fund --loglevel=error)
+if [[ -z ${E2E_NPM_DONE:-} ]]; then # e2e/all.sh has run npm ci already
+  say "installing npm dependencies (npm ci in e2e/browser)"
+  (cd e2e/browser && npm ci --no-audit --no-fund --loglevel=error)
+fi
 
 # Another server on the port would answer instead of ours.
 if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
