@@ -28,9 +28,11 @@ public class DiaryReadService {
     private final DiaryReaders readers;
     private final EdiaryConfig config;
     private final Clock clock;
+    private final DiaryQueries lessons;
 
     DiaryReadService(Caller caller, AccountService accounts, StudentRepository students, DiaryReaders readers,
-            EdiaryConfig config, Clock clock) {
+            EdiaryConfig config, Clock clock, DiaryQueries lessons) {
+        this.lessons = lessons;
         this.caller = caller;
         this.accounts = accounts;
         this.students = students;
@@ -58,20 +60,10 @@ public class DiaryReadService {
         return Tx.inNew(() -> {
             var student = students.findWithClass(studentId).orElseThrow(NotFoundException::new);
             readers.require(accountId == null ? null : accounts.find(accountId), student);
-            String query = "from DiaryEntry e where e.student.id = :student and e.withdrawnAt is null"
-                    + " and e.lessonDate between :from and :to"
-                    + (cursor == null ? "" : " and (e.lessonDate > :d or (e.lessonDate = :d and (e.lessonNumber > :n"
-                            + " or (e.lessonNumber = :n and e.id > :id))))")
-                    + " order by e.lessonDate, e.lessonNumber, e.id";
-            var q = DiaryEntry.getEntityManager().createQuery(query, DiaryEntry.class)
-                    .setParameter("student", studentId).setParameter("from", since).setParameter("to", until)
-                    .setMaxResults(size + 1);
-            if (cursor != null) {
-                q.setParameter("d", cursor.date()).setParameter("n", (short) cursor.lesson()).setParameter("id", cursor.id());
-            }
-            var page = Pages.of(q.getResultList(), size,
-                    entry -> new DiaryCursor(entry.lessonDate, entry.lessonNumber, entry.id).encode(),
-                    (edgeCursor, entry) -> new DiaryEntryView.Edge(edgeCursor, DiaryEntryView.of(entry)));
+            var rows = lessons.page(student.id, student.schoolClass.id, since, until, cursor, size + 1);
+            var page = Pages.of(rows, size,
+                    entry -> new DiaryCursor(entry.date(), entry.lessonNumber(), UUID.fromString(entry.id())).encode(),
+                    DiaryEntryView.Edge::new);
             return new DiaryEntryView.Connection(page.edges(), page.pageInfo());
         });
     }
