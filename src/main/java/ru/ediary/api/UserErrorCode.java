@@ -62,7 +62,11 @@ public enum UserErrorCode {
     @Description("The school has no student with this external id.")
     UNKNOWN_STUDENT("В школе нет ученика с таким идентификатором."),
     @Description("A mark outside 1–5 or a weight outside 1–10.")
-    INVALID_MARK("Оценка должна быть от 1 до 5, вес — от 1 до 10.");
+    INVALID_MARK("Оценка должна быть от 1 до 5, вес — от 1 до 10."),
+    @Description("A school-system batch has more errors than one answer lists (ediary.feed.max-user-errors, "
+            + "default 100): this one comes first, for the whole input, and the first errors in input order follow. "
+            + "Fix them and send the batch again.")
+    TOO_MANY_ERRORS("Ошибок больше, чем показано. Исправьте показанные и отправьте данные снова.");
 
     private final String message;
 

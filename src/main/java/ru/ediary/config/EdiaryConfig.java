@@ -42,6 +42,13 @@ public interface EdiaryConfig {
 
         @WithDefault("PT1H")
         java.time.Duration batchWindow();
+
+        /**
+         * Most userErrors one refused batch answers; past it the answer starts with TOO_MANY_ERRORS and checking
+         * stops, so a feed of garbage is answered as fast as a good one.
+         */
+        @WithDefault("100")
+        int maxUserErrors();
     }
 
     interface Diary {

@@ -37,7 +37,7 @@ public class DiaryApi {
 
     @Mutation("upsertDiaryEntries")
     @Description("School systems only: creates, updates or withdraws diary entries of the school's students, up to "
-            + "1000 per call. A batch with a bad row is refused whole, with every bad row named.")
+            + "1000 per call. A batch with a bad row is refused whole, with every bad row named in one answer.")
     public @NonNull DiaryBatchPayload upsertDiaryEntries(
             @Name("input") @NonNull @Description("The entries to create, update or withdraw.") DiaryBatchInput input)
             throws ApiException {

@@ -12,7 +12,9 @@ public record DiaryBatchPayload(@Description("Entries that were new.") int creat
         @Description("Entries that existed and changed.") int updated,
         @Description("Entries withdrawn by this call.") int withdrawn,
         @Description("Entries sent again unchanged.") int unchanged,
-        @Description("Every bad row; when not empty, nothing was changed and all counts are 0.")
+        @Description("Every bad row at once, shape and references alike (an unknown studentExternalId with a bad "
+                + "lessonNumber), in input order; at most 100, after a TOO_MANY_ERRORS for the whole input when there "
+                + "are more. When not empty, nothing was changed and all counts are 0.")
         @NonNull List<@NonNull UserError> userErrors) {
 
     static DiaryBatchPayload failed(List<UserError> errors) {

@@ -10,7 +10,9 @@ import ru.ediary.api.UserError;
 @Description("Result of upsertRoster: what changed, or every bad row and no change at all.")
 public record RosterPayload(
         @Description("What changed; null when userErrors is not empty.") RosterSummary summary,
-        @Description("Every bad row; when not empty, nothing was changed.")
+        @Description("Every bad row at once, shape and references alike (a bad phone with an unknown "
+                + "classExternalId), classes then students in input order; at most 100, after a TOO_MANY_ERRORS for "
+                + "the whole input when there are more. When not empty, nothing was changed.")
         @NonNull List<@NonNull UserError> userErrors) {
 
     @Type("RosterSummary")

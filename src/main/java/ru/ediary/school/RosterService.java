@@ -3,8 +3,6 @@ package ru.ediary.school;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +19,6 @@ import ru.ediary.api.Tx;
 import ru.ediary.api.UserError;
 import ru.ediary.api.UserErrorCode;
 import ru.ediary.api.validation.Emails;
-import ru.ediary.api.validation.InputValidator;
 import ru.ediary.api.validation.PhoneNumbers;
 import ru.ediary.api.validation.SnilsNumbers;
 import ru.ediary.config.EdiaryConfig;
@@ -29,19 +26,16 @@ import ru.ediary.school.RosterPayload.RosterSummary;
 
 /**
  * Bulk upsert of a school's roster by external ids. All or nothing: one bad row refuses the whole
- * payload with every bad row named; a valid payload sent twice leaves the same state.
+ * payload with every bad row named at once ({@link RosterChecks}); a valid payload sent twice leaves the same state.
  */
 @ApplicationScoped
 public class RosterService {
-
-    /** Nobody enrolled today was born before this. */
-    private static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1990, 1, 1);
 
     private final StaffAccess staff;
     private final SchoolClassRepository classes;
     private final StudentRepository students;
     private final GuardianContactRepository contacts;
-    private final InputValidator validator;
+    private final RosterChecks checks;
     private final EdiaryConfig config;
 
     /** School-system batches (roster and diary) share one limit per client. */
@@ -50,14 +44,14 @@ public class RosterService {
     private final ru.ediary.api.RateLimiter limiter;
 
     RosterService(StaffAccess staff, SchoolClassRepository classes, StudentRepository students,
-            GuardianContactRepository contacts, InputValidator validator, EdiaryConfig config,
+            GuardianContactRepository contacts, RosterChecks checks, EdiaryConfig config,
             ru.ediary.api.RateLimiter limiter) {
         this.limiter = limiter;
         this.staff = staff;
         this.classes = classes;
         this.students = students;
         this.contacts = contacts;
-        this.validator = validator;
+        this.checks = checks;
         this.config = config;
     }
 
@@ -67,17 +61,20 @@ public class RosterService {
         if (!limiter.tryAcquire(school.systemClientId, BATCH, config.feed().batchLimit(), config.feed().batchWindow())) {
             return RosterPayload.failed(List.of(UserError.of("", UserErrorCode.RATE_LIMITED)));
         }
-        List<UserError> errors = checkSizes(input);
-        if (!errors.isEmpty()) {
-            return RosterPayload.failed(errors);
-        }
-        errors.addAll(validator.validate(input));
-        errors.addAll(checkRows(input));
-        if (!errors.isEmpty()) {
-            return RosterPayload.failed(UserError.onePerField(errors));
+        List<UserError> sizes = checks.sizes(input);
+        if (!sizes.isEmpty()) {
+            return RosterPayload.failed(sizes);
         }
         try {
-            return Tx.inNew(() -> apply(schoolId, input));
+            return Tx.inNew(() -> {
+                // references are checked against the school as stored, in the transaction that writes
+                Map<String, SchoolClass> classByKey = referencedClasses(schoolId, input);
+                List<UserError> errors = checks.check(input, classByKey.keySet());
+                if (!errors.isEmpty()) {
+                    return RosterPayload.failed(errors);
+                }
+                return apply(input, classByKey);
+            });
         } catch (PersistenceException e) {
             // a roster sent twice at once: both try to create the same external ids
             if (PersistenceFailures.isConcurrentChange(e) || PersistenceFailures.violatedConstraint(e).isPresent()) {
@@ -87,68 +84,15 @@ public class RosterService {
         }
     }
 
-    private List<UserError> checkSizes(RosterInput input) {
-        List<UserError> errors = new ArrayList<>();
-        if (input.classes.size() > config.roster().maxClasses()) {
-            errors.add(UserError.of("classes", UserErrorCode.TOO_MANY));
-        }
-        if (input.students.size() > config.roster().maxStudents()) {
-            errors.add(UserError.of("students", UserErrorCode.TOO_MANY));
-        }
-        for (int i = 0; i < input.students.size() && errors.size() < 100; i++) {
-            if (input.students.get(i).guardians.size() > config.roster().maxGuardiansPerStudent()) {
-                errors.add(UserError.of("students[" + i + "].guardians", UserErrorCode.TOO_MANY));
-            }
-        }
-        return errors;
+    /** This school's stored classes that the payload sends or refers to: one set query for the whole payload. */
+    private Map<String, SchoolClass> referencedClasses(UUID schoolId, RosterInput input) {
+        return classes.findByExternalIds(schoolId, RosterChecks.classKeys(input)).stream()
+                .collect(Collectors.toMap(c -> c.externalId, Function.identity(), (a, b) -> a, HashMap::new));
     }
 
-    /** Rules that span rows: unique keys within the payload, and dates no school would record. */
-    private static List<UserError> checkRows(RosterInput input) {
-        List<UserError> errors = new ArrayList<>();
-        Set<String> classKeys = new HashSet<>();
-        for (int i = 0; i < input.classes.size(); i++) {
-            if (!classKeys.add(input.classes.get(i).externalId)) {
-                errors.add(UserError.of("classes[" + i + "].externalId", UserErrorCode.DUPLICATE));
-            }
-        }
-        Set<String> studentKeys = new HashSet<>();
-        for (int i = 0; i < input.students.size(); i++) {
-            var row = input.students.get(i);
-            if (!studentKeys.add(row.externalId)) {
-                errors.add(UserError.of("students[" + i + "].externalId", UserErrorCode.DUPLICATE));
-            }
-            if (row.birthDate != null && row.birthDate.isBefore(EARLIEST_BIRTH_DATE)) {
-                errors.add(UserError.of("students[" + i + "].birthDate", UserErrorCode.INVALID_DATE));
-            }
-            Set<String> guardianKeys = new HashSet<>();
-            for (int j = 0; j < row.guardians.size(); j++) {
-                if (!guardianKeys.add(row.guardians.get(j).externalId)) {
-                    errors.add(UserError.of("students[" + i + "].guardians[" + j + "].externalId",
-                            UserErrorCode.DUPLICATE));
-                }
-            }
-        }
-        return errors;
-    }
-
-    private RosterPayload apply(UUID schoolId, RosterInput input) throws ApiException {
+    private RosterPayload apply(RosterInput input, Map<String, SchoolClass> classByKey) throws ApiException {
         School school = staff.requireSchoolSystem();
-        Map<String, SchoolClass> classByKey = classes.findBySchool(schoolId).stream()
-                .collect(Collectors.toMap(c -> c.externalId, Function.identity()));
-
-        // references are checked against the school as stored, before anything is written
-        List<UserError> errors = new ArrayList<>();
-        Set<String> payloadClasses = input.classes.stream().map(c -> c.externalId).collect(Collectors.toSet());
-        for (int i = 0; i < input.students.size(); i++) {
-            String key = input.students.get(i).classExternalId;
-            if (!payloadClasses.contains(key) && !classByKey.containsKey(key)) {
-                errors.add(UserError.of("students[" + i + "].classExternalId", UserErrorCode.UNKNOWN_REFERENCE));
-            }
-        }
-        if (!errors.isEmpty()) {
-            return RosterPayload.failed(errors);
-        }
+        UUID schoolId = school.id;
 
         int classesCreated = 0;
         int classesUpdated = 0;

@@ -55,7 +55,8 @@ public class SchoolApi {
 
     @Mutation("upsertRoster")
     @Description("School systems only: creates or updates the school's classes, students and their legal "
-            + "representatives in bulk, keyed by external ids. All or nothing.")
+            + "representatives in bulk, keyed by external ids. All or nothing: a payload with a bad row is refused "
+            + "whole, with every bad row named in one answer.")
     public @NonNull RosterPayload upsertRoster(
             @Name("input") @NonNull @Description("The classes and students to create or update.") RosterInput input)
             throws ApiException {

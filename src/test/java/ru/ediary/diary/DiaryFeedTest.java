@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import ru.ediary.test.Fixtures;
 import ru.ediary.test.Fixtures.Family;
@@ -24,8 +24,15 @@ import ru.ediary.test.Fixtures.Family;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class DiaryFeedTest {
 
+    private static final String UPSERT_WITH_MESSAGES = """
+            mutation($input: DiaryBatchInput!) {
+              upsertDiaryEntries(input: $input) { created userErrors { field code message } }
+            }""";
+
     @Inject
     Fixtures fixtures;
+    @Inject
+    SessionFactory sessionFactory;
 
     private final LocalDate today = LocalDate.now();
 
@@ -86,19 +93,119 @@ class DiaryFeedTest {
 
         JsonPath answer = DiarySteps.upsert(system, List.of(good, unknown, foreign, badMark, tooOld, oversized, badLesson));
 
-        Map<String, String> errors = answer.getList("data.upsertDiaryEntries.userErrors", Map.class).stream()
-                .collect(Collectors.toMap(e -> (String) e.get("field"), e -> (String) e.get("code")));
-        assertEquals(Map.of("entries[3].marks[0]", "INVALID_MARK", "entries[4].date", "INVALID_DATE",
-                "entries[5].homework", "TOO_LONG", "entries[6].lessonNumber", "INVALID_VALUE"), errors);
-        assertEquals(List.of(), subjects(family));
-
-        // with the row-level faults fixed, the unknown and the other school's student are still named
-        JsonPath references = DiarySteps.upsert(system, List.of(good, unknown, foreign));
+        // shapes and references in one answer; another school's student is named like one that does not exist
         assertEquals(List.of(Map.of("field", "entries[1].studentExternalId", "code", "UNKNOWN_STUDENT"),
-                Map.of("field", "entries[2].studentExternalId", "code", "UNKNOWN_STUDENT")),
-                references.getList("data.upsertDiaryEntries.userErrors"));
+                Map.of("field", "entries[2].studentExternalId", "code", "UNKNOWN_STUDENT"),
+                Map.of("field", "entries[3].marks[0]", "code", "INVALID_MARK"),
+                Map.of("field", "entries[4].date", "code", "INVALID_DATE"),
+                Map.of("field", "entries[5].homework", "code", "TOO_LONG"),
+                Map.of("field", "entries[6].lessonNumber", "code", "INVALID_VALUE")),
+                answer.getList("data.upsertDiaryEntries.userErrors"));
+        assertEquals(0, answer.getInt("data.upsertDiaryEntries.created"));
         assertEquals(List.of(), subjects(family));
         assertEquals(List.of(), subjects(otherSchool));
+    }
+
+    @Test
+    void aBadLessonNumberAndAnUnknownStudentAreBothNamedInOneAnswer() {
+        Family family = fixtures.family();
+        String system = family.schoolClass().school().systemToken();
+        String key = fixtures.studentRecord(family.child()).externalId;
+        var good = DiarySteps.entry(key, today, 1);
+        var badLesson = DiarySteps.entry(key, today, 13);
+        var nobody = DiarySteps.entry("st-nobody", today, 2);
+
+        JsonPath answer = call(system, UPSERT_WITH_MESSAGES, Map.of("input", Map.of("entries", List.of(good, badLesson, nobody))));
+
+        assertEquals(List.of(Map.of("field", "entries[1].lessonNumber", "code", "INVALID_VALUE",
+                        "message", "Недопустимое значение."),
+                Map.of("field", "entries[2].studentExternalId", "code", "UNKNOWN_STUDENT",
+                        "message", "В школе нет ученика с таким идентификатором.")),
+                answer.getList("data.upsertDiaryEntries.userErrors"));
+        assertEquals(List.of(), subjects(family));
+
+        // fixed, the batch goes through whole, and resending it changes nothing
+        badLesson.put("lessonNumber", 3);
+        nobody.put("studentExternalId", key);
+        assertEquals(Map.of("created", 3, "updated", 0, "withdrawn", 0, "unchanged", 0),
+                counts(DiarySteps.upsert(system, List.of(good, badLesson, nobody))));
+        assertEquals(Map.of("created", 0, "updated", 0, "withdrawn", 0, "unchanged", 3),
+                counts(DiarySteps.upsert(system, List.of(good, badLesson, nobody))));
+    }
+
+    @Test
+    void aBatchWithFiveBadRowsOfFiveKindsNamesAllFive() {
+        Family family = fixtures.family();
+        String system = family.schoolClass().school().systemToken();
+        String key = fixtures.studentRecord(family.child()).externalId;
+        var badLesson = DiarySteps.entry(key, today, 0);
+        var nobody = DiarySteps.entry("st-nobody", today, 1);
+        var noSubject = DiarySteps.entry(key, today, 2);
+        noSubject.put("subject", " ");
+        var duplicate = DiarySteps.entry(key, today, 3);
+        duplicate.put("externalId", badLesson.get("externalId"));
+        var tooFarAhead = DiarySteps.entry(key, today.plusYears(2), 4);
+
+        JsonPath answer = DiarySteps.upsert(system, List.of(badLesson, nobody, noSubject, duplicate, tooFarAhead));
+
+        assertEquals(List.of(Map.of("field", "entries[0].lessonNumber", "code", "INVALID_VALUE"),
+                Map.of("field", "entries[1].studentExternalId", "code", "UNKNOWN_STUDENT"),
+                Map.of("field", "entries[2].subject", "code", "REQUIRED"),
+                Map.of("field", "entries[3].externalId", "code", "DUPLICATE"),
+                Map.of("field", "entries[4].date", "code", "INVALID_DATE")),
+                answer.getList("data.upsertDiaryEntries.userErrors"));
+        assertEquals(List.of(), subjects(family));
+    }
+
+    @Test
+    void aThousandRowsOfGarbageAnswerTheFirstHundredErrorsAfterTooManyErrors() {
+        Family family = fixtures.family();
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            var row = DiarySteps.entry("st-nobody-" + i, today, 99);
+            row.put("marks", List.of(Map.of("value", 7, "kind", "TEST")));
+            entries.add(row);
+        }
+
+        String system = family.schoolClass().school().systemToken();
+        DiarySteps.upsert(system, entries); // the first call of a fresh JVM loads classes; time the second
+        long started = System.nanoTime();
+        JsonPath answer = DiarySteps.upsert(system, entries);
+        System.out.printf("GARBAGE_FEED: 1000 bad entries refused in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+
+        List<Map<String, String>> errors = answer.getList("data.upsertDiaryEntries.userErrors");
+        assertEquals(101, errors.size());
+        assertEquals(Map.of("field", "", "code", "TOO_MANY_ERRORS"), errors.get(0));
+        // three per row, in input order: lessonNumber, marks[0], studentExternalId
+        assertEquals(Map.of("field", "entries[0].lessonNumber", "code", "INVALID_VALUE"), errors.get(1));
+        assertEquals(Map.of("field", "entries[0].marks[0]", "code", "INVALID_MARK"), errors.get(2));
+        assertEquals(Map.of("field", "entries[0].studentExternalId", "code", "UNKNOWN_STUDENT"), errors.get(3));
+        assertEquals(Map.of("field", "entries[33].lessonNumber", "code", "INVALID_VALUE"), errors.get(100));
+        assertEquals(List.of(), subjects(family));
+    }
+
+    @Test
+    void unknownStudentsAreLookedUpWithOneQueryWhateverTheirNumber() {
+        Family family = fixtures.family();
+        String system = family.schoolClass().school().systemToken();
+
+        long one = statementsFor(system, 1);
+        long many = statementsFor(system, 50);
+
+        assertEquals(one, many, "statements for 1 and for 50 unknown students");
+    }
+
+    private long statementsFor(String system, int unknown) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (int i = 0; i < unknown; i++) {
+            entries.add(DiarySteps.entry("st-missing-" + i, today, 1));
+        }
+        var statistics = sessionFactory.getStatistics();
+        long before = statistics.getPrepareStatementCount();
+        JsonPath answer = DiarySteps.upsert(system, entries);
+        long used = statistics.getPrepareStatementCount() - before;
+        assertEquals(unknown, answer.getList("data.upsertDiaryEntries.userErrors").size());
+        return used;
     }
 
     @Test

@@ -1,6 +1,8 @@
 package ru.ediary.school;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static ru.ediary.test.GraphQL.call;
 import static ru.ediary.test.GraphQL.errorCode;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import ru.ediary.test.Fixtures;
 import ru.ediary.test.Fixtures.Person;
@@ -34,12 +37,18 @@ class RosterTest {
                 userErrors { field code }
               }
             }""";
+    private static final String UPSERT_WITH_MESSAGES = """
+            mutation($input: RosterInput!) {
+              upsertRoster(input: $input) { summary { studentsCreated } userErrors { field code message } }
+            }""";
     private static final String MY_CLASSES =
             "{ myClasses { externalId name students { id externalId fullName status guardians { externalId fullName } } } }";
     private static final String DIARY_ACCESS = "{ diaryAccess { children { child { fullName schoolClass { name } } } } }";
 
     @Inject
     Fixtures fixtures;
+    @Inject
+    SessionFactory sessionFactory;
 
     private static Map<String, Object> guardian(String key, Person person) {
         Map<String, Object> row = new HashMap<>();
@@ -174,8 +183,136 @@ class RosterTest {
                 "students[2].birthDate", "INVALID_DATE",
                 "students[3].birthDate", "INVALID_DATE",
                 "students[4].lastName", "INVALID_NAME",
-                "students[5].externalId", "DUPLICATE"), errors);
+                "students[5].externalId", "DUPLICATE",
+                "students[6].classExternalId", "UNKNOWN_REFERENCE"), errors);
         assertEquals(List.of(), call(school.systemToken(), MY_CLASSES).getList("data.myClasses"));
+    }
+
+    @Test
+    void aBadPhoneAndAnUnknownClassInOnePayloadAreBothNamedInOneAnswer() {
+        SchoolRef school = fixtures.school();
+        Map<String, Object> badPhone = student("s-1", "c-1", List.of());
+        badPhone.put("phone", "12345");
+        Map<String, Object> nowhere = student("s-2", "c-nowhere", List.of());
+
+        JsonPath answer = call(school.systemToken(), UPSERT_WITH_MESSAGES,
+                roster(List.of(Map.of("externalId", "c-1", "name", "1А")), List.of(badPhone, nowhere)));
+
+        assertNull(answer.get("data.upsertRoster.summary"));
+        assertEquals(List.of(Map.of("field", "students[0].phone", "code", "INVALID_PHONE"),
+                Map.of("field", "students[1].classExternalId", "code", "UNKNOWN_REFERENCE")),
+                answer.getList("data.upsertRoster.userErrors", Map.class).stream()
+                        .map(e -> Map.of("field", e.get("field"), "code", e.get("code"))).toList());
+        // Russian messages that never repeat what was sent
+        for (String message : answer.<String>getList("data.upsertRoster.userErrors.message")) {
+            assertTrue(message.matches("[А-Яа-яЁё0-9 ,.+\\-—]+"), message);
+            assertFalse(message.contains("12345") || message.contains("c-nowhere"), message);
+        }
+        assertEquals(List.of(), call(school.systemToken(), MY_CLASSES).getList("data.myClasses"));
+
+        // fixed, the same payload goes through, and again changes nothing
+        badPhone.remove("phone");
+        nowhere.put("classExternalId", "c-1");
+        var fixed = roster(List.of(Map.of("externalId", "c-1", "name", "1А")), List.of(badPhone, nowhere));
+        assertEquals(2, call(school.systemToken(), UPSERT, fixed).getInt("data.upsertRoster.summary.studentsCreated"));
+        assertEquals(0, call(school.systemToken(), UPSERT, fixed).getInt("data.upsertRoster.summary.studentsCreated"));
+    }
+
+    @Test
+    void anotherSchoolsClassIsNamedExactlyLikeAClassThatDoesNotExist() {
+        SchoolRef mine = fixtures.school();
+        SchoolRef theirs = fixtures.school();
+        call(theirs.systemToken(), UPSERT, roster(List.of(Map.of("externalId", "c-theirs", "name", "1А")), List.of()));
+
+        JsonPath foreign = call(mine.systemToken(), UPSERT_WITH_MESSAGES,
+                roster(List.of(), List.of(student("s-1", "c-theirs", List.of()))));
+        JsonPath unknown = call(mine.systemToken(), UPSERT_WITH_MESSAGES,
+                roster(List.of(), List.of(student("s-1", "c-none", List.of()))));
+
+        assertEquals(List.of(Map.of("field", "students[0].classExternalId", "code", "UNKNOWN_REFERENCE",
+                "message", "Ссылка на запись, которой нет в запросе или в школе.")),
+                foreign.getList("data.upsertRoster.userErrors"));
+        assertEquals(unknown.getList("data.upsertRoster.userErrors"), foreign.getList("data.upsertRoster.userErrors"));
+        assertEquals(List.of(), call(mine.systemToken(), MY_CLASSES).getList("data.myClasses"));
+        assertEquals(List.of(), call(theirs.systemToken(), MY_CLASSES).getList("data.myClasses[0].students"));
+    }
+
+    @Test
+    void unknownClassesAreLookedUpWithOneQueryWhateverTheirNumber() {
+        SchoolRef school = fixtures.school();
+        long one = statementsFor(school, 1);
+        long many = statementsFor(school, 40);
+
+        assertEquals(one, many, "statements for 1 and for 40 unknown classes");
+    }
+
+    private long statementsFor(SchoolRef school, int students) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < students; i++) {
+            rows.add(student("s-" + i, "c-missing-" + i, List.of()));
+        }
+        var payload = roster(List.of(), rows);
+        var statistics = sessionFactory.getStatistics();
+        long before = statistics.getPrepareStatementCount();
+        JsonPath answer = call(school.systemToken(), UPSERT, payload);
+        long used = statistics.getPrepareStatementCount() - before;
+        assertEquals(students, answer.getList("data.upsertRoster.userErrors").size());
+        return used;
+    }
+
+    @Test
+    void aRosterOfGarbageAnswersTheFirstHundredErrorsAfterTooManyErrors() {
+        SchoolRef school = fixtures.school();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            Map<String, Object> row = student("s-" + i, "c-" + i, List.of());
+            row.put("phone", "12345");
+            row.put("birthDate", "2999-01-01");
+            rows.add(row);
+        }
+
+        JsonPath answer = call(school.systemToken(), UPSERT, roster(List.of(), rows));
+
+        List<Map<String, String>> errors = answer.getList("data.upsertRoster.userErrors");
+        assertEquals(101, errors.size());
+        assertEquals(Map.of("field", "", "code", "TOO_MANY_ERRORS"), errors.get(0));
+        // in input order: three per row, so rows 0–33 are named
+        assertEquals(Map.of("field", "students[0].birthDate", "code", "INVALID_DATE"), errors.get(1));
+        assertEquals(Map.of("field", "students[33].birthDate", "code", "INVALID_DATE"), errors.get(100));
+        assertEquals(List.of(), call(school.systemToken(), MY_CLASSES).getList("data.myClasses"));
+    }
+
+    @Test
+    void exactlyAsManyErrorsAsTheCapAreAllNamedWithoutTooManyErrors() {
+        SchoolRef school = fixtures.school();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            rows.add(student("s-" + i, "c-missing", List.of()));
+        }
+
+        JsonPath answer = call(school.systemToken(), UPSERT, roster(List.of(), rows));
+
+        List<String> codes = answer.getList("data.upsertRoster.userErrors.code");
+        assertEquals(100, codes.size());
+        assertEquals(java.util.Set.of("UNKNOWN_REFERENCE"), java.util.Set.copyOf(codes));
+    }
+
+    @Test
+    void tooManyGuardiansForOneStudentIsNamedWithTheOtherBadRows() {
+        SchoolRef school = fixtures.school();
+        List<Map<String, Object>> guardians = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            guardians.add(guardian("g-" + i, fixtures.person()));
+        }
+        Map<String, Object> badName = student("s-2", "c-1", List.of());
+        badName.put("firstName", "П3тр");
+
+        JsonPath answer = call(school.systemToken(), UPSERT, roster(List.of(Map.of("externalId", "c-1", "name", "1А")),
+                List.of(student("s-1", "c-1", guardians), badName)));
+
+        assertEquals(List.of(Map.of("field", "students[0].guardians", "code", "TOO_MANY"),
+                Map.of("field", "students[1].firstName", "code", "INVALID_NAME")),
+                answer.getList("data.upsertRoster.userErrors"));
     }
 
     @Test
