@@ -66,7 +66,9 @@ public enum UserErrorCode {
     @Description("A school-system batch has more errors than one answer lists (ediary.feed.max-user-errors, "
             + "default 100): this one comes first, for the whole input, and the first errors in input order follow. "
             + "Fix them and send the batch again.")
-    TOO_MANY_ERRORS("Ошибок больше, чем показано. Исправьте показанные и отправьте данные снова.");
+    TOO_MANY_ERRORS("Ошибок больше, чем показано. Исправьте показанные и отправьте данные снова."),
+    @Description("A pupil is not in the class or group of the lesson, or a group is not of the lesson's class.")
+    NOT_IN_CLASS("Ученик или группа не относится к классу (группе) этого урока.");
 
     private final String message;
 

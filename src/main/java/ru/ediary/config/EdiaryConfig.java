@@ -56,6 +56,14 @@ public interface EdiaryConfig {
         @WithDefault("1000")
         int maxBatch();
 
+        /** Lessons one upsertLessons call may carry (each with up to 60 pupils and 10 marks a pupil). */
+        @WithDefault("200")
+        int maxLessons();
+
+        /** Groups one upsertLessonGroups call may carry. */
+        @WithDefault("500")
+        int maxGroups();
+
         /** Widest date range one diary query may ask for. */
         @WithDefault("93")
         int maxRangeDays();

@@ -446,4 +446,104 @@ public class LessonStore {
             }
         });
     }
+
+    /** A group as stored, with its pupils. */
+    static final class Group {
+        UUID id;
+        UUID classId;
+        String externalId;
+        String name;
+        java.util.Set<UUID> members = new java.util.HashSet<>();
+    }
+
+    /** The school's groups with these external ids, with their pupils, locked for this transaction. */
+    Map<String, Group> lockGroups(UUID schoolId, Collection<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc(c -> {
+            Map<String, Group> groups = new HashMap<>();
+            Map<UUID, Group> byId = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("select id, class_id, external_id, name from lesson_group"
+                    + " where school_id = ? and external_id = any(?) for update")) {
+                ps.setObject(1, schoolId);
+                ps.setArray(2, c.createArrayOf("varchar", externalIds.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Group g = new Group();
+                        g.id = rs.getObject(1, UUID.class);
+                        g.classId = rs.getObject(2, UUID.class);
+                        g.externalId = rs.getString(3);
+                        g.name = rs.getString(4);
+                        groups.put(g.externalId, g);
+                        byId.put(g.id, g);
+                    }
+                }
+            }
+            if (!byId.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("select group_id, student_id from lesson_group_member"
+                        + " where group_id = any(?)")) {
+                    ps.setArray(1, c.createArrayOf("uuid", byId.keySet().toArray()));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            byId.get(rs.getObject(1, UUID.class)).members.add(rs.getObject(2, UUID.class));
+                        }
+                    }
+                }
+            }
+            return groups;
+        });
+    }
+
+    /** Creates or updates groups and replaces their pupils. */
+    void saveGroups(UUID schoolId, List<Group> created, List<Group> changed, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        jdbc(c -> {
+            try (PreparedStatement insert = c.prepareStatement("insert into lesson_group (id, school_id, class_id,"
+                    + " external_id, name, changed_at) values (?, ?, ?, ?, ?, ?)");
+                    PreparedStatement update = c.prepareStatement("update lesson_group set class_id = ?, name = ?,"
+                            + " changed_at = ?, version = version + 1 where id = ?");
+                    PreparedStatement clear = c.prepareStatement("delete from lesson_group_member where group_id = ?");
+                    PreparedStatement member = c.prepareStatement("insert into lesson_group_member (group_id, student_id)"
+                            + " values (?, ?)")) {
+                for (Group g : created) {
+                    insert.setObject(1, g.id);
+                    insert.setObject(2, schoolId);
+                    insert.setObject(3, g.classId);
+                    insert.setString(4, g.externalId);
+                    insert.setString(5, g.name);
+                    insert.setTimestamp(6, at);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                for (Group g : changed) {
+                    update.setObject(1, g.classId);
+                    update.setString(2, g.name);
+                    update.setTimestamp(3, at);
+                    update.setObject(4, g.id);
+                    update.addBatch();
+                    clear.setObject(1, g.id);
+                    clear.addBatch();
+                }
+                update.executeBatch();
+                clear.executeBatch();
+                for (Group g : created) {
+                    for (UUID s : g.members) {
+                        member.setObject(1, g.id);
+                        member.setObject(2, s);
+                        member.addBatch();
+                    }
+                }
+                for (Group g : changed) {
+                    for (UUID s : g.members) {
+                        member.setObject(1, g.id);
+                        member.setObject(2, s);
+                        member.addBatch();
+                    }
+                }
+                member.executeBatch();
+            }
+            return null;
+        });
+    }
 }
