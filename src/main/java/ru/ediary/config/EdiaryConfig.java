@@ -80,6 +80,13 @@ public interface EdiaryConfig {
         @WithDefault("5")
         int recentMarks();
 
+        /**
+         * How often the school-year partitions of the diary tables are checked and created ahead (a Quarkus
+         * scheduler interval; see DiaryPartitions).
+         */
+        @WithDefault("6h")
+        String partitionCheck();
+
         /** Time zone of the school day: reads are audited once per day in it. */
         @WithDefault("Europe/Moscow")
         java.time.ZoneId zone();

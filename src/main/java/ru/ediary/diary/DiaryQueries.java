@@ -47,9 +47,11 @@ public class DiaryQueries {
                 + " p.attendance_taken, p.changed_at, a.attendance, a.changed_at as attendance_changed_at,"
                 + " m.value, m.weight, m.kind, m.comment, m.changed_at as mark_changed_at"
                 + " from page p"
+                // the date range again, so only the page's school years and dates of the pupil's rows are read
                 + " left join lesson_attendance a on a.lesson_id = p.id and a.lesson_date = p.lesson_date"
-                + " and a.student_id = :student"
+                + " and a.student_id = :student and a.lesson_date between :from and :to"
                 + " left join lesson_mark m on m.lesson_id = p.id and m.lesson_date = p.lesson_date and m.student_id = :student"
+                + " and m.lesson_date between :from and :to"
                 + " order by p.lesson_date, p.lesson_number, p.id, m.position")
                 .setParameter("class", schoolClass).setParameter("student", student)
                 .setParameter("from", from).setParameter("to", to).setParameter("limit", limit);
