@@ -69,7 +69,8 @@ public class LessonBatchInput {
 
         @Description("Up to 60 pupils with attendance or marks of their own in this lesson, each at most once; "
                 + "together they replace what was sent before for this lesson (a pupil left out has no marks).")
-        @NonNull
+        @NonNull @NotNull
+        @DefaultValue("[]")
         public List<@NonNull @Valid Pupil> pupils = List.of();
 
         @DefaultValue("false")
@@ -89,7 +90,8 @@ public class LessonBatchInput {
         public Attendance attendance;
 
         @Description("Up to 10 marks given to the pupil in this lesson, in order.")
-        @NonNull
+        @NonNull @NotNull
+        @DefaultValue("[]")
         public List<DiaryBatchInput.@NonNull @Valid MarkInput> marks = List.of();
     }
 }
