@@ -76,8 +76,9 @@ done
 start_server "$BENCH_PORT" -Dediary.trust.activation-enabled=false
 url=http://127.0.0.1:$BENCH_PORT/graphql
 # one warm-up batch of another run (deleted afterwards with the rest)
+sed "s/feed-$run-/feed-warm-/g" "$work/body-0.json" > "$work/warm.json"
 curl -fsS -o /dev/null -H "Authorization: Bearer $(cat "$work/token-0")" -H 'Content-Type: application/json' \
-    -d "$(sed "s/feed-$run-/feed-warm-/g" "$work/body-0.json")" "$url"
+    --data-binary @"$work/warm.json" "$url"
 
 started=$(date +%s%N)
 seq 0 $((batches - 1)) | xargs -P "$concurrency" -I{} sh -c \
