@@ -12,6 +12,8 @@ import java.io.InputStreamReader;
 /**
  * Mints benchmark tokens with the dev signing key, as bench/dev-token.sh does, but thousands a second (one JVM,
  * not four openssl processes per token). Reads lines "subject[TAB]rest" on stdin, writes "token[TAB]rest".
+ * A subject "service-account-CLIENT" gets a school system's token (azp CLIENT, role school-system), as the dev
+ * token route mints them.
  * Usage: java bench/Tokens.java src/dev/dev-signing-key.pem < subjects.tsv > tokens.tsv
  */
 public class Tokens {
@@ -31,9 +33,11 @@ public class Tokens {
             int tab = line.indexOf('\t');
             String subject = tab < 0 ? line : line.substring(0, tab);
             String rest = tab < 0 ? "" : line.substring(tab);
+            String system = subject.startsWith("service-account-")
+                    ? String.format(",\"azp\":\"%s\",\"groups\":[\"school-system\"]", subject.substring(16)) : "";
             String payload = b64.encodeToString(String.format(
-                    "{\"iss\":\"ediary-dev\",\"sub\":\"%s\",\"aud\":\"ediary-api\",\"iat\":%d,\"exp\":%d}",
-                    subject, now, now + 86400).getBytes(StandardCharsets.UTF_8));
+                    "{\"iss\":\"ediary-dev\",\"sub\":\"%s\",\"aud\":\"ediary-api\",\"iat\":%d,\"exp\":%d%s}",
+                    subject, now, now + 86400, system).getBytes(StandardCharsets.UTF_8));
             signer.initSign(key);
             signer.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
             out.append(header).append('.').append(payload).append('.').append(b64.encodeToString(signer.sign()))

@@ -59,6 +59,23 @@ psql_bench -c "select 'schools' as what, count(*) from ediary.school union all
         where g.email = a.email and g.phone = a.phone) union all
     select 'live grants', count(*) from ediary.trusted_access where revoked_at is null union all
     select 'invitations ' || status, count(*) from ediary.invitation group by status union all
-    select 'diary entries', count(*) from ediary.diary_entry union all
-    select 'marks', count(*) from ediary.diary_mark union all
-    select 'database size MiB', pg_database_size(current_database()) / 1048576"
+    select 'school days', count(distinct lesson_date) from ediary.lesson union all
+    select 'lessons', count(*) from ediary.lesson union all
+    select 'groups', count(*) from ediary.lesson_group union all
+    select 'group members', count(*) from ediary.lesson_group_member union all
+    select 'attendance rows (sparse)', count(*) from ediary.lesson_attendance union all
+    select 'marks', count(*) from ediary.lesson_mark"
+# Size on disk: a partitioned table's own size is 0, so each is the sum of its partitions (heap, indexes, TOAST).
+psql_bench -c "with t(name) as (values ('lesson'), ('lesson_attendance'), ('lesson_mark'))
+    select t.name as diary_table, count(*) as partitions,
+           round(sum(pg_relation_size(i.inhrelid)) / 1048576.0) as heap_mib,
+           round(sum(pg_indexes_size(i.inhrelid)) / 1048576.0) as index_mib,
+           round(sum(pg_total_relation_size(i.inhrelid)) / 1048576.0) as total_mib
+    from t join pg_inherits i on i.inhparent = ('ediary.' || t.name)::regclass
+    group by t.name
+    union all
+    select relname, 1, round(pg_relation_size(oid) / 1048576.0), round(pg_indexes_size(oid) / 1048576.0),
+           round(pg_total_relation_size(oid) / 1048576.0)
+    from pg_class where oid in ('ediary.lesson_group'::regclass, 'ediary.lesson_group_member'::regclass)
+    union all
+    select 'database', null, null, null, round(pg_database_size(current_database()) / 1048576.0)"

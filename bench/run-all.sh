@@ -54,8 +54,8 @@ step "data"
             where g.email = a.email and g.phone = a.phone) union all
         select 'live grants', count(*) from ediary.trusted_access where revoked_at is null union all
         select 'invitations ' || status, count(*) from ediary.invitation group by status union all
-        select 'diary entries', count(*) from ediary.diary_entry union all
-        select 'marks', count(*) from ediary.diary_mark union all
+        select 'lessons', count(*) from ediary.lesson union all
+        select 'marks', count(*) from ediary.lesson_mark union all
         select 'database MiB', pg_database_size(current_database()) / 1048576" | sed 's/^/| /; s/$/ |/' \
         | { echo "| what | count |"; echo "|---|---|"; cat; }
     echo

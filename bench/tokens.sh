@@ -35,9 +35,14 @@ select row_number() over (order by c.k)::int as n, c.subject, c.account_id, c.em
        (date_trunc('week', current_date) + interval '6 days')::date::text as week_to,
        (current_date - 30)::text as page_from, current_date::text as page_to,
        (select coalesce(array_agg(e.id order by e.lesson_date, e.lesson_number, e.id), '{}')::text
-        from (select id, lesson_date, lesson_number from ediary.diary_entry
-              where student_id = c.child_id and withdrawn_at is null
-                and lesson_date between current_date - 30 and current_date
+        from (select l.id, l.lesson_date, l.lesson_number from ediary.lesson l
+              join ediary.student s on s.id = c.child_id and l.class_id = s.class_id and l.group_id is null
+              where l.withdrawn_at is null and l.lesson_date between current_date - 30 and current_date
+              union all
+              select l.id, l.lesson_date, l.lesson_number from ediary.lesson_group_member g
+              join ediary.lesson l on l.group_id = g.group_id
+              where g.student_id = c.child_id and l.withdrawn_at is null
+                and l.lesson_date between current_date - 30 and current_date
               order by lesson_date, lesson_number, id limit 51) e) as page_entries,
        (select i.id from ediary.invitation i where i.inviter_id = c.account_id
         order by i.created_at desc, i.id desc limit 1) as last_invitation

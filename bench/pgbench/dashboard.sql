@@ -30,11 +30,7 @@ COMMIT;
 -- trusted-read audit lookup and recentMarks
 BEGIN;
 select ta1_0.id,ta1_0.granted_at,ta1_0.invitation_id,ta1_0.inviter_id,i1_0.id,i1_0.created_at,i1_0.email,i1_0.first_name,i1_0.last_name,i1_0.middle_name,i1_0.phone,i1_0.snils,i1_0.subject,i1_0.updated_at,i1_0.version,ta1_0.revoke_reason,ta1_0.revoked_at,ta1_0.revoked_by,ta1_0.service,ta1_0.student_id,s1_0.id,s1_0.birth_date,s1_0.email,s1_0.external_id,s1_0.first_name,s1_0.last_name,s1_0.middle_name,s1_0.phone,s1_0.school_id,s1_0.class_id,sc1_0.id,sc1_0.external_id,sc1_0.name,sc1_0.school_id,s2_0.id,s2_0.created_at,s2_0.name,s2_0.system_client_id,sc1_0.teacher_snils,sc1_0.version,s1_0.status,s1_0.updated_at,s1_0.version,ta1_0.trusted_person_id,ta1_0.version from trusted_access ta1_0 join student s1_0 on s1_0.id=ta1_0.student_id join school_class sc1_0 on sc1_0.id=s1_0.class_id join school s2_0 on s2_0.id=sc1_0.school_id join account i1_0 on i1_0.id=ta1_0.inviter_id where ta1_0.trusted_person_id=:account_id and ta1_0.revoked_at is null and s1_0.status='ENROLLED' and exists(select 1 from guardian_contact gc1_0 where gc1_0.student_id=s1_0.id and gc1_0.email=i1_0.email and gc1_0.phone=i1_0.phone);
-select student_id, lesson_date, subject, value, weight, kind, comment from (
-  select e.student_id, e.lesson_date, e.subject, m.value, m.weight, m.kind, m.comment, row_number() over (partition by e.student_id order by e.lesson_date desc, e.lesson_number desc, m.position desc) as rn
-  from diary_entry e join diary_mark m on m.entry_id = e.id
-  where e.student_id in (:child_id) and e.withdrawn_at is null and e.lesson_date >= :marks_from::date
-) recent where rn <= 5 order by student_id, rn;
+select s.id, r.lesson_date, r.subject, r.value, r.weight, r.kind, r.comment from student s cross join lateral ( select m.lesson_date, l.lesson_number, m.position, l.subject, m.value, m.weight, m.kind, m.comment from lesson_mark m join lesson l on l.id = m.lesson_id and l.lesson_date = m.lesson_date where m.student_id = s.id and m.lesson_date >= :marks_from::date and l.withdrawn_at is null order by m.lesson_date desc, l.lesson_number desc, m.position desc limit 5) r where s.id in (:child_id) order by s.id, r.lesson_date desc, r.lesson_number desc, r.position desc;
 COMMIT;
 -- trustedPersons: the child's parents, then its live grants
 BEGIN;
@@ -43,5 +39,5 @@ select ta1_0.id,ta1_0.granted_at,ta1_0.invitation_id,ta1_0.inviter_id,i1_0.id,i1
 COMMIT;
 -- weekHomework
 BEGIN;
-select student_id, lesson_date, lesson_number, subject, homework from diary_entry where student_id in (:child_id) and withdrawn_at is null and homework is not null and lesson_date between :week_from::date and :week_to::date order by student_id, lesson_date, lesson_number;
+select student_id, lesson_date, lesson_number, subject, homework from ( select s.id as student_id, l.lesson_date, l.lesson_number, l.id, l.subject, l.homework from student s join lesson l on l.class_id = s.class_id and l.group_id is null where s.id in (:child_id) and l.withdrawn_at is null and l.homework is not null and l.lesson_date between :week_from::date and :week_to::date union all select g.student_id, l.lesson_date, l.lesson_number, l.id, l.subject, l.homework from lesson_group_member g join lesson l on l.group_id = g.group_id where g.student_id in (:child_id) and l.withdrawn_at is null and l.homework is not null and l.lesson_date between :week_from::date and :week_to::date ) week order by student_id, lesson_date, lesson_number, id;
 COMMIT;

@@ -60,29 +60,43 @@ insert into guardian_contact (id, student_id, external_id, last_name, first_name
     ('50000000-0000-4000-8000-000000000007', '40000000-0000-4000-8000-000000000007', 'g-lev-mother', 'Ковалёва', 'Наталья', 'Сергеевна', 'MOTHER', 'n.kovaleva@example.ru', '+79265550077')
 on conflict do nothing;
 
--- Four weeks of diary (and the coming days' homework) for every enrolled demo student: four lessons a school
--- day, a mark on about every third lesson. Deterministic, so re-running the migration adds nothing.
-insert into diary_entry (id, student_id, school_id, external_id, lesson_date, lesson_number, subject, topic,
-                         homework, attendance, teacher_name, changed_at)
-select md5(s.id::text || d::date::text || l)::uuid, s.id, s.school_id,
-       'demo-' || s.external_id || '-' || d::date || '-' || l, d::date, l,
+-- Four weeks of diary (and the coming days' homework) for every class with enrolled demo students: four lessons
+-- a school day, attendance taken for past lessons (absent pupils stored), a mark for about every third pupil
+-- and lesson. Deterministic; a slot that already has a lesson (from an earlier run, or migrated from the
+-- per-pupil diary of V3) is left alone, so re-running adds nothing.
+insert into lesson (id, lesson_date, school_id, class_id, external_id, lesson_number, subject, topic, homework,
+                    teacher_name, attendance_taken, changed_at)
+select md5(c.id::text || d::date::text || l)::uuid, d::date, c.school_id, c.id,
+       'demo-' || c.external_id || '-' || d::date || '-' || l, l,
        (array['Математика', 'Русский язык', 'Литература', 'Окружающий мир', 'Английский язык', 'История'])
            [1 + (extract(doy from d)::int + l) % 6],
        'Тема урока ' || l,
        case when l <= 2 then 'Упражнения ' || (extract(doy from d)::int % 20 + 1) || '–' || (extract(doy from d)::int % 20 + 4) end,
-       case when d::date > current_date then null when (extract(doy from d)::int + l) % 17 = 0 then 'ABSENT' else 'PRESENT' end,
-       'Белова Ольга Николаевна', now()
-from student s
+       'Белова Ольга Николаевна', d::date <= current_date, now()
+from school_class c
 cross join generate_series(current_date - 27, current_date + 4, interval '1 day') d
 cross join generate_series(1, 4) l
-where s.status = 'ENROLLED' and s.id::text like '40000000-%' and extract(isodow from d) < 6
+where c.id::text like '20000000-%' and extract(isodow from d) < 6
+  and exists (select 1 from student s where s.class_id = c.id and s.status = 'ENROLLED')
+  and not exists (select 1 from lesson x where x.class_id = c.id and x.lesson_date = d::date and x.lesson_number = l)
 on conflict do nothing;
 
-insert into diary_mark (entry_id, position, value, weight, kind)
-select e.id, 0, 3 + (abs(hashtext(e.id::text)) % 3), 1 + (abs(hashtext(e.external_id)) % 2),
-       (array['LESSON', 'HOMEWORK', 'TEST'])[1 + abs(hashtext(e.subject || e.lesson_number)) % 3]
-from diary_entry e
-where e.external_id like 'demo-%' and e.lesson_date <= current_date and abs(hashtext(e.external_id)) % 3 = 0
+insert into lesson_attendance (lesson_id, lesson_date, student_id, attendance, changed_at)
+select e.id, e.lesson_date, s.id, 'ABSENT', e.changed_at
+from lesson e
+join student s on s.class_id = e.class_id and s.status = 'ENROLLED'
+where e.external_id like 'demo-%' and e.attendance_taken and (extract(doy from e.lesson_date)::int + e.lesson_number) % 17 = 0
+on conflict do nothing;
+
+-- the same marks as the per-pupil demo diary had: keyed by the pupil's former entry id and key
+insert into lesson_mark (lesson_id, lesson_date, student_id, position, value, weight, kind, changed_at)
+select e.id, e.lesson_date, s.id, 0, 3 + (abs(hashtext(md5(s.id::text || e.lesson_date::text || e.lesson_number)::uuid::text)) % 3),
+       1 + (abs(hashtext('demo-' || s.external_id || '-' || e.lesson_date || '-' || e.lesson_number)) % 2),
+       (array['LESSON', 'HOMEWORK', 'TEST'])[1 + abs(hashtext(e.subject || e.lesson_number)) % 3], e.changed_at
+from lesson e
+join student s on s.class_id = e.class_id and s.status = 'ENROLLED'
+where e.external_id like 'demo-%' and e.lesson_date <= current_date
+  and abs(hashtext('demo-' || s.external_id || '-' || e.lesson_date || '-' || e.lesson_number)) % 3 = 0
 on conflict do nothing;
 
 -- Галина is also the nanny of Борис's son Петя: Борис invited her when his profile still had a phone. Without it he

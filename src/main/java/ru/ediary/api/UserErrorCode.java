@@ -87,7 +87,9 @@ public enum UserErrorCode {
     TOO_MANY_CODES("Слишком много запросов кода подтверждения. Повторите позже."),
     @Description("The confirmation code could not be sent (mail server or SMS gateway unavailable). The contact was "
             + "not taken and is not pending; the other fields of the same input were saved. Try again later.")
-    DELIVERY_FAILED("Не удалось отправить код подтверждения. Повторите попытку позже.");
+    DELIVERY_FAILED("Не удалось отправить код подтверждения. Повторите попытку позже."),
+    @Description("A pupil is not in the class or group of the lesson, or a group is not of the lesson's class.")
+    NOT_IN_CLASS("Ученик или группа не относится к классу (группе) этого урока.");
 
     private final String message;
 

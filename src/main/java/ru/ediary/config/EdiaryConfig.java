@@ -58,6 +58,14 @@ public interface EdiaryConfig {
         @WithDefault("1000")
         int maxBatch();
 
+        /** Lessons one upsertLessons call may carry (each with up to 60 pupils and 10 marks a pupil). */
+        @WithDefault("200")
+        int maxLessons();
+
+        /** Groups one upsertLessonGroups call may carry. */
+        @WithDefault("500")
+        int maxGroups();
+
         /** Widest date range one diary query may ask for. */
         @WithDefault("93")
         int maxRangeDays();
@@ -73,6 +81,13 @@ public interface EdiaryConfig {
         /** Marks shown as "recent" on a child. */
         @WithDefault("5")
         int recentMarks();
+
+        /**
+         * How often the school-year partitions of the diary tables are checked and created ahead (a Quarkus
+         * scheduler interval; see DiaryPartitions).
+         */
+        @WithDefault("6h")
+        String partitionCheck();
 
         /** Time zone of the school day: reads are audited once per day in it. */
         @WithDefault("Europe/Moscow")

@@ -20,6 +20,8 @@ public class DiaryApi {
     DiaryReadService reads;
     @Inject
     DiaryFeedService feed;
+    @Inject
+    LessonFeedService lessons;
 
     @Query("diary")
     @Description("A child's lessons, oldest first, for whoever may read the diary: the student, a parent with direct "
@@ -36,11 +38,34 @@ public class DiaryApi {
     }
 
     @Mutation("upsertDiaryEntries")
-    @Description("School systems only: creates, updates or withdraws diary entries of the school's students, up to "
-            + "1000 per call. A batch with a bad row is refused whole, with every bad row named in one answer.")
+    @Deprecated
+    @Description("Deprecated: use upsertLessons, which sends a lesson once for its class or group. Kept for one "
+            + "release. School systems only: creates, updates or withdraws per-pupil copies of lessons, up to 1000 per "
+            + "call; a copy names its pupil's class lesson in that slot (date, lesson number, subject), created by the "
+            + "first copy, and carries its pupil's attendance and marks. A batch with a bad row is refused whole, with "
+            + "every bad row named in one answer.")
     public @NonNull DiaryBatchPayload upsertDiaryEntries(
             @Name("input") @NonNull @Description("The entries to create, update or withdraw.") DiaryBatchInput input)
             throws ApiException {
         return feed.upsert(input);
+    }
+
+    @Mutation("upsertLessons")
+    @Description("School systems only: creates, updates or withdraws lessons of the school's classes and groups, up to "
+            + "200 per call, each with its pupils' attendance and marks. A batch with a bad row is refused whole, with "
+            + "every bad row named in one answer; sending it again changes nothing.")
+    public @NonNull LessonBatchPayload upsertLessons(
+            @Name("input") @NonNull @Description("The lessons to create, update or withdraw.") LessonBatchInput input)
+            throws ApiException {
+        return lessons.upsertLessons(input);
+    }
+
+    @Mutation("upsertLessonGroups")
+    @Description("School systems only: creates or updates groups of a class's pupils (the audience of group lessons), "
+            + "up to 500 per call. A batch with a bad row is refused whole, with every bad row named in one answer.")
+    public @NonNull LessonGroupBatchPayload upsertLessonGroups(
+            @Name("input") @NonNull @Description("The groups to create or update.") LessonGroupBatchInput input)
+            throws ApiException {
+        return lessons.upsertGroups(input);
     }
 }

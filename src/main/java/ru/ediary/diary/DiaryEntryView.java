@@ -12,7 +12,7 @@ import ru.ediary.api.PageInfo;
 @Type("DiaryEntry")
 @Description("One lesson in a child's diary.")
 public record DiaryEntryView(
-        @Description("The entry's id.") @Id @NonNull String id,
+        @Description("The lesson's id (the same for every pupil of the lesson).") @Id @NonNull String id,
         @Description("Date of the lesson.") @NonNull LocalDate date,
         @Description("Lesson number in the school day, 1–12.") int lessonNumber,
         @Description("School subject, as the school names it.") @NonNull String subject,
@@ -22,7 +22,7 @@ public record DiaryEntryView(
         @Description("Full name of the teacher who gave the lesson; null when not given.") String teacherName,
         @Description("Marks the student got in this lesson, in the order given.")
         @NonNull List<@NonNull MarkView> marks,
-        @Description("When the school last changed it.") @NonNull Instant changedAt) {
+        @Description("When the school last changed the lesson or this pupil's attendance or marks in it.") @NonNull Instant changedAt) {
 
     @Type("Mark")
     @Description("A mark, 1–5.")
@@ -30,10 +30,6 @@ public record DiaryEntryView(
             @Description("Weight of the mark in the average, 1–10.") int weight,
             @Description("What the mark was given for.") @NonNull MarkKind kind,
             @Description("The teacher's comment; null when none.") String comment) {
-
-        static MarkView of(Mark mark) {
-            return new MarkView(mark.value, mark.weight, mark.kind, mark.comment);
-        }
     }
 
     @Type("DiaryConnection")
@@ -48,11 +44,5 @@ public record DiaryEntryView(
             @Description("Opaque position of this lesson; pass it as `after` to continue after it.")
             @NonNull String cursor,
             @Description("The lesson.") @NonNull DiaryEntryView node) {
-    }
-
-    static DiaryEntryView of(DiaryEntry entry) {
-        return new DiaryEntryView(entry.id.toString(), entry.lessonDate, entry.lessonNumber, entry.subject, entry.topic,
-                entry.homework, entry.attendance, entry.teacherName, entry.marks.stream().map(MarkView::of).toList(),
-                entry.changedAt);
     }
 }

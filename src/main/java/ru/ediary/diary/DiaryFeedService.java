@@ -3,18 +3,15 @@ package ru.ediary.diary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import ru.ediary.api.ApiException;
 import ru.ediary.api.PersistenceFailures;
 import ru.ediary.api.RateLimiter;
-import ru.ediary.api.Text;
 import ru.ediary.api.Tx;
 import ru.ediary.api.UserError;
 import ru.ediary.api.UserErrorCode;
@@ -25,8 +22,9 @@ import ru.ediary.school.Student;
 import ru.ediary.school.StudentRepository;
 
 /**
- * The school-system feed: bulk, idempotent, all or nothing. A refused batch names every bad row at once
- * ({@link DiaryBatchChecks}), so an integrator fixes a nightly feed in one round trip.
+ * The deprecated per-pupil school-system feed (upsertDiaryEntries): bulk, idempotent, all or nothing. A refused
+ * batch names every bad row at once ({@link DiaryBatchChecks}); an accepted one is mapped onto lessons by
+ * {@link LegacyEntries}.
  */
 @ApplicationScoped
 public class DiaryFeedService {
@@ -39,9 +37,12 @@ public class DiaryFeedService {
 
     private final RateLimiter limiter;
 
+    private final LegacyEntries legacy;
+
     DiaryFeedService(StaffAccess staff, StudentRepository students, DiaryBatchChecks checks, EdiaryConfig config,
-            Clock clock, RateLimiter limiter) {
+            Clock clock, RateLimiter limiter, LegacyEntries legacy) {
         this.limiter = limiter;
+        this.legacy = legacy;
         this.staff = staff;
         this.students = students;
         this.checks = checks;
@@ -85,73 +86,6 @@ public class DiaryFeedService {
     }
 
     private DiaryBatchPayload apply(UUID schoolId, DiaryBatchInput input, Map<String, Student> studentByKey) {
-        Map<String, DiaryEntry> existing = DiaryEntry.<DiaryEntry>list("schoolId = ?1 and externalId in ?2", schoolId,
-                input.entries.stream().map(e -> e.externalId).toList()).stream()
-                .collect(Collectors.toMap(e -> e.externalId, Function.identity()));
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        int created = 0;
-        int updated = 0;
-        int withdrawn = 0;
-        int unchanged = 0;
-        for (var row : input.entries) {
-            DiaryEntry entry = existing.get(row.externalId);
-            if (entry == null) {
-                entry = new DiaryEntry();
-                entry.id = UUID.randomUUID();
-                entry.schoolId = schoolId;
-                entry.externalId = row.externalId;
-                copy(row, studentByKey.get(row.studentExternalId), entry);
-                entry.withdrawnAt = row.withdrawn ? now : null;
-                entry.changedAt = now;
-                entry.persist();
-                if (row.withdrawn) {
-                    withdrawn++;
-                } else {
-                    created++;
-                }
-            } else if (row.withdrawn) {
-                if (entry.withdrawnAt == null) {
-                    entry.withdrawnAt = now;
-                    entry.changedAt = now;
-                    withdrawn++;
-                } else {
-                    unchanged++;
-                }
-            } else if (copy(row, studentByKey.get(row.studentExternalId), entry) || entry.withdrawnAt != null) {
-                entry.withdrawnAt = null;
-                entry.changedAt = now;
-                updated++;
-            } else {
-                unchanged++;
-            }
-        }
-        DiaryEntry.flush();
-        return new DiaryBatchPayload(created, updated, withdrawn, unchanged, List.of());
-    }
-
-    /** Copies a row onto the entry; true when anything changed. */
-    private static boolean copy(DiaryBatchInput.Entry row, Student student, DiaryEntry entry) {
-        List<Mark> marks = row.marks.stream().map(m -> new Mark((short) m.value, (short) m.weight, m.kind,
-                Text.blankToNull(m.comment))).toList();
-        boolean changed = entry.student == null || !entry.student.id.equals(student.id)
-                || !row.date.equals(entry.lessonDate) || row.lessonNumber != entry.lessonNumber
-                || !row.subject.strip().equals(entry.subject) || !Objects.equals(Text.blankToNull(row.topic), entry.topic)
-                || !Objects.equals(Text.blankToNull(row.homework), entry.homework) || row.attendance != entry.attendance
-                || !Objects.equals(Text.blankToNull(row.teacherName), entry.teacherName) || !marks.equals(entry.marks);
-        if (changed) {
-            entry.student = student;
-            entry.lessonDate = row.date;
-            entry.lessonNumber = (short) row.lessonNumber;
-            entry.subject = row.subject.strip();
-            entry.topic = Text.blankToNull(row.topic);
-            entry.homework = Text.blankToNull(row.homework);
-            entry.attendance = row.attendance;
-            entry.teacherName = Text.blankToNull(row.teacherName);
-            if (!marks.equals(entry.marks)) {
-                entry.marks.clear();
-                entry.marks.addAll(marks);
-            }
-        }
-        return changed;
+        return legacy.apply(schoolId, input.entries, studentByKey, clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 }

@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import ru.ediary.account.Caller;
 import ru.ediary.api.ApiException;
@@ -26,9 +24,11 @@ public class DiaryReadService {
     private final DiaryReaders readers;
     private final EdiaryConfig config;
     private final Clock clock;
+    private final DiaryQueries lessons;
 
-    DiaryReadService(Caller caller, StudentRepository students, DiaryReaders readers,
-            EdiaryConfig config, Clock clock) {
+    DiaryReadService(Caller caller, StudentRepository students, DiaryReaders readers, EdiaryConfig config, Clock clock,
+            DiaryQueries lessons) {
+        this.lessons = lessons;
         this.caller = caller;
         this.students = students;
         this.readers = readers;
@@ -55,20 +55,10 @@ public class DiaryReadService {
         return Tx.inNew(() -> {
             var student = students.findWithClass(studentId).orElseThrow(NotFoundException::new);
             readers.require(accountId, student);
-            String query = "from DiaryEntry e where e.student.id = :student and e.withdrawnAt is null"
-                    + " and e.lessonDate between :from and :to"
-                    + (cursor == null ? "" : " and (e.lessonDate > :d or (e.lessonDate = :d and (e.lessonNumber > :n"
-                            + " or (e.lessonNumber = :n and e.id > :id))))")
-                    + " order by e.lessonDate, e.lessonNumber, e.id";
-            var q = DiaryEntry.getEntityManager().createQuery(query, DiaryEntry.class)
-                    .setParameter("student", studentId).setParameter("from", since).setParameter("to", until)
-                    .setMaxResults(size + 1);
-            if (cursor != null) {
-                q.setParameter("d", cursor.date()).setParameter("n", (short) cursor.lesson()).setParameter("id", cursor.id());
-            }
-            var page = Pages.of(q.getResultList(), size,
-                    entry -> new DiaryCursor(entry.lessonDate, entry.lessonNumber, entry.id).encode(),
-                    (edgeCursor, entry) -> new DiaryEntryView.Edge(edgeCursor, DiaryEntryView.of(entry)));
+            var rows = lessons.page(student.id, student.schoolClass.id, since, until, cursor, size + 1);
+            var page = Pages.of(rows, size,
+                    entry -> new DiaryCursor(entry.date(), entry.lessonNumber(), UUID.fromString(entry.id())).encode(),
+                    DiaryEntryView.Edge::new);
             return new DiaryEntryView.Connection(page.edges(), page.pageInfo());
         });
     }

@@ -1,21 +1,14 @@
 package ru.ediary.diary;
 
-import jakarta.persistence.Embeddable;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import java.util.Objects;
 
-@Embeddable
+/** A mark as stored: value, weight, kind and the teacher's comment. */
 public class Mark {
 
-    public short value;
-    public short weight;
-    @Enumerated(EnumType.STRING)
-    public MarkKind kind;
-    public String comment;
-
-    public Mark() {
-    }
+    public final short value;
+    public final short weight;
+    public final MarkKind kind;
+    public final String comment;
 
     Mark(short value, short weight, MarkKind kind, String comment) {
         this.value = value;

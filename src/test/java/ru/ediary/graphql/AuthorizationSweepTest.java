@@ -94,6 +94,13 @@ class AuthorizationSweepTest {
         c.put("upsertDiaryEntries", new Case(Kind.SELF, "mutation { upsertDiaryEntries(input: {entries: [{externalId:"
                 + " \"x-1\", studentExternalId: \"%studentKey%\", date: \"" + LocalDate.now() + "\", lessonNumber: 1,"
                 + " subject: \"Взлом\", marks: []}]}) { created userErrors { field code } } }"));
+        c.put("upsertLessons", new Case(Kind.SELF, "mutation { upsertLessons(input: {lessons: [{externalId: \"x-2\","
+                + " classExternalId: \"%classKey%\", date: \"" + LocalDate.now() + "\", lessonNumber: 2, subject: \"Взлом\","
+                + " pupils: [{studentExternalId: \"%studentKey%\", attendance: ABSENT, marks: []}]}]}) { created"
+                + " userErrors { field code } } }"));
+        c.put("upsertLessonGroups", new Case(Kind.SELF, "mutation { upsertLessonGroups(input: {groups: [{externalId:"
+                + " \"x-3\", classExternalId: \"%classKey%\", name: \"Взлом\", studentExternalIds: [\"%studentKey%\"]}]})"
+                + " { created userErrors { field code } } }"));
         c.put("sendInvitation", new Case(Kind.SELF, "mutation { sendInvitation(idempotencyKey: \"sweep-key-1\","
                 + " input: {service: ELECTRONIC_DIARY, childIds: [\"%child%\"], phone: \"%phone%\","
                 + " surname: \"%surname%\"}) { invitation { id } userErrors { code } } }"));
@@ -186,6 +193,7 @@ class AuthorizationSweepTest {
         assertEquals(1, fixtures.count("select count(*) from trusted_access where id = cast(?1 as uuid) and revoked_at is null", grant));
         assertEquals(1, fixtures.count("select count(*) from notification where id = ?1 and read_at is null", notification));
         assertEquals(0, fixtures.count("select count(*) from diary_entry where student_id = ?1", child));
+        assertEquals(0, fixtures.count("select count(*) from lesson_group_member where student_id = ?1", child));
     }
 
     @Transactional
