@@ -192,7 +192,7 @@ test('killing one instance mid-run loses no acknowledged write and the other kee
 
     const stored = new Set(execFileSync('psql', ['-X', '-A', '-t', '-q', '-h', process.env.DB_HOST ?? '127.0.0.1',
         '-p', process.env.DB_PORT ?? '5432', '-U', process.env.DB_USER ?? 'postgres', '-d', process.env.DB_NAME ?? 'postgres',
-        '-c', `select external_id from "${SCHEMA}".diary_entry where external_id like 'lb-${run}-%'`],
+        '-c', `select external_id from "${SCHEMA}".diary_entry_key where external_id like 'lb-${run}-%'`],
     { encoding: 'utf8' }).split('\n').filter(Boolean));
     const lost = acknowledged.filter((id) => !stored.has(id));
     console.log(`# ${n} writes: ${acknowledged.length} acknowledged, ${failed} not (connection cut at the kill); `
