@@ -81,17 +81,26 @@ public class LessonFeedService {
                         .collect(Collectors.toMap(s -> s.externalId, Function.identity())));
     }
 
+    /** Before any work: RATE_LIMITED when the school system's batch budget is spent, TOO_MANY over the cap. */
+    private List<UserError> admission(String clientId, int size, int max, String field) {
+        if (!limiter.tryAcquire(clientId, RosterService.BATCH, config.feed().batchLimit(),
+                config.feed().batchWindow())) {
+            return List.of(UserError.of("", UserErrorCode.RATE_LIMITED));
+        }
+        if (size > max) {
+            return List.of(UserError.of(field, UserErrorCode.TOO_MANY));
+        }
+        return List.of();
+    }
+
     // --- upsertLessons --------------------------------------------------------------------------------------------
 
     public LessonBatchPayload upsertLessons(LessonBatchInput input) throws ApiException {
         var school = Tx.inNew(staff::requireSchoolSystem);
         UUID schoolId = school.id;
-        if (!limiter.tryAcquire(school.systemClientId, RosterService.BATCH, config.feed().batchLimit(),
-                config.feed().batchWindow())) {
-            return LessonBatchPayload.failed(List.of(UserError.of("", UserErrorCode.RATE_LIMITED)));
-        }
-        if (input.lessons.size() > config.diary().maxLessons()) {
-            return LessonBatchPayload.failed(List.of(UserError.of("lessons", UserErrorCode.TOO_MANY)));
+        var refused = admission(school.systemClientId, input.lessons.size(), config.diary().maxLessons(), "lessons");
+        if (!refused.isEmpty()) {
+            return LessonBatchPayload.failed(refused);
         }
         try {
             return Tx.inNew(() -> {
@@ -303,12 +312,9 @@ public class LessonFeedService {
     public LessonGroupBatchPayload upsertGroups(LessonGroupBatchInput input) throws ApiException {
         var school = Tx.inNew(staff::requireSchoolSystem);
         UUID schoolId = school.id;
-        if (!limiter.tryAcquire(school.systemClientId, RosterService.BATCH, config.feed().batchLimit(),
-                config.feed().batchWindow())) {
-            return LessonGroupBatchPayload.failed(List.of(UserError.of("", UserErrorCode.RATE_LIMITED)));
-        }
-        if (input.groups.size() > config.diary().maxGroups()) {
-            return LessonGroupBatchPayload.failed(List.of(UserError.of("groups", UserErrorCode.TOO_MANY)));
+        var refused = admission(school.systemClientId, input.groups.size(), config.diary().maxGroups(), "groups");
+        if (!refused.isEmpty()) {
+            return LessonGroupBatchPayload.failed(refused);
         }
         try {
             return Tx.inNew(() -> {

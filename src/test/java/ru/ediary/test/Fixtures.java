@@ -217,4 +217,37 @@ public class Fixtures {
         Student student = Student.findById(studentId);
         student.status = status;
     }
+
+    /**
+     * n families made in bulk (set-based SQL), each a parent with verified contacts matching the school record of one
+     * child and an invitation to a different invitee, all accepted and due; returns the tag in their subjects.
+     */
+    public String acceptedInvitations(String tagPrefix, String phonePrefix, int n) {
+        String tag = TestData.unique(tagPrefix);
+        var schoolClass = schoolClass(school(), null);
+        String id = "cast(md5(?1 || '-%s-' || g) as uuid)";
+        execute("insert into account (id, subject, last_name, first_name, email, email_verified, phone,"
+                + " phone_verified) select " + id.formatted("p") + ", ?1 || '-p-' || g, 'Родителев', 'Тест',"
+                + " ?1 || '-p-' || g || '@example.ru', true, ?3 || lpad(g::text, 7, '0'), true"
+                + " from generate_series(1, ?2) g", tag, n, phonePrefix);
+        execute("insert into account (id, subject, last_name, first_name) select " + id.formatted("i")
+                + ", ?1 || '-i-' || g, 'Доверенный', 'Тест' from generate_series(1, ?2) g", tag, n);
+        execute("insert into student (id, school_id, class_id, external_id, last_name, first_name, birth_date,"
+                + " status) select " + id.formatted("s") + ", ?3, ?4, ?1 || '-s-' || g, 'Ученик', 'Тест',"
+                + " date '2015-01-01', 'ENROLLED' from generate_series(1, ?2) g", tag, n,
+                schoolClass.school().id(), schoolClass.id());
+        execute("insert into guardian_contact (id, student_id, last_name, first_name, relation, email, phone)"
+                + " select " + id.formatted("g") + ", " + id.formatted("s") + ", 'Родителев', 'Тест', 'MOTHER',"
+                + " ?1 || '-p-' || g || '@example.ru', ?3 || lpad(g::text, 7, '0') from generate_series(1, ?2) g",
+                tag, n, phonePrefix);
+        execute("insert into invitation (id, inviter_id, invitee_id, service, status, idempotency_key,"
+                + " request_hash, invitee_identifier, created_at, expires_at, accepted_at, activate_after) select "
+                + id.formatted("v") + ", " + id.formatted("p") + ", " + id.formatted("i") + ", 'ELECTRONIC_DIARY',"
+                + " 'ACCEPTED', 'k-' || g, 'h', ?3 || '*****00', now() - interval '1 hour', now() + interval '29 days',"
+                + " now() - interval '1 minute', now() - interval '1 minute' from generate_series(1, ?2) g", tag, n,
+                phonePrefix);
+        execute("insert into invitation_child (invitation_id, student_id) select " + id.formatted("v") + ", "
+                + id.formatted("s") + " from generate_series(1, ?2) g", tag, n);
+        return tag;
+    }
 }

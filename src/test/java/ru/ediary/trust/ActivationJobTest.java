@@ -31,31 +31,7 @@ class ActivationJobTest {
 
     /** n families, each a parent with one child and an invitation to a different invitee, all accepted and due. */
     private String acceptedInvitations(int n) {
-        String tag = TestData.unique("bulk");
-        var schoolClass = fixtures.schoolClass(fixtures.school(), null);
-        String id = "cast(md5(?1 || '-%s-' || g) as uuid)";
-        fixtures.execute("insert into account (id, subject, last_name, first_name, email, email_verified, phone,"
-                + " phone_verified) select " + id.formatted("p") + ", ?1 || '-p-' || g, 'Родителев', 'Тест',"
-                + " ?1 || '-p-' || g || '@example.ru', true, '+7999' || lpad(g::text, 7, '0'), true"
-                + " from generate_series(1, ?2) g", tag, n);
-        fixtures.execute("insert into account (id, subject, last_name, first_name) select " + id.formatted("i")
-                + ", ?1 || '-i-' || g, 'Доверенный', 'Тест' from generate_series(1, ?2) g", tag, n);
-        fixtures.execute("insert into student (id, school_id, class_id, external_id, last_name, first_name, birth_date,"
-                + " status) select " + id.formatted("s") + ", ?3, ?4, ?1 || '-s-' || g, 'Ученик', 'Тест',"
-                + " date '2015-01-01', 'ENROLLED' from generate_series(1, ?2) g", tag, n,
-                schoolClass.school().id(), schoolClass.id());
-        fixtures.execute("insert into guardian_contact (id, student_id, last_name, first_name, relation, email, phone)"
-                + " select " + id.formatted("g") + ", " + id.formatted("s") + ", 'Родителев', 'Тест', 'MOTHER',"
-                + " ?1 || '-p-' || g || '@example.ru', '+7999' || lpad(g::text, 7, '0') from generate_series(1, ?2) g",
-                tag, n);
-        fixtures.execute("insert into invitation (id, inviter_id, invitee_id, service, status, idempotency_key,"
-                + " request_hash, invitee_identifier, created_at, expires_at, accepted_at, activate_after) select "
-                + id.formatted("v") + ", " + id.formatted("p") + ", " + id.formatted("i") + ", 'ELECTRONIC_DIARY',"
-                + " 'ACCEPTED', 'k-' || g, 'h', '+7999*****00', now() - interval '1 hour', now() + interval '29 days',"
-                + " now() - interval '1 minute', now() - interval '1 minute' from generate_series(1, ?2) g", tag, n);
-        fixtures.execute("insert into invitation_child (invitation_id, student_id) select " + id.formatted("v") + ", "
-                + id.formatted("s") + " from generate_series(1, ?2) g", tag, n);
-        return tag;
+        return fixtures.acceptedInvitations("bulk", "+7999", n);
     }
 
     private long countFor(String tag, String select) {
