@@ -3,8 +3,9 @@
 # untouched. The schema comes from the server's own Flyway migrations: the packaged server is started once
 # against the empty database and stopped. Then bench/generate.sql fills it, set-based, from a seed.
 #
-# Usage: bench/generate.sh [--students N] [--seed S] [--force]
+# Usage: bench/generate.sh [--students N] [--days D] [--seed S] [--force]
 #   --students  multiple of 500, default 150000 (300 schools)
+#   --days      school days of diary ending this Friday, default 170 (a school year); 20 gives four weeks
 #   --seed      setseed() value in [-1, 1], default 0.42; the same seed gives the same data
 #   --force     drop and re-create the database even when it already holds data (otherwise it is reused)
 # Needs: the packaged server (./mvnw -q package -DskipTests), psql, PostgreSQL at PGHOST:PGPORT (user postgres).
@@ -12,11 +13,13 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 students=150000
+days=170
 seed=0.42
 force=false
 while [[ $# -gt 0 ]]; do
     case $1 in
         --students) students=$2; shift 2 ;;
+        --days) days=$2; shift 2 ;;
         --seed) seed=$2; shift 2 ;;
         --force) force=true; shift ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
@@ -47,9 +50,9 @@ echo "Migrating $BENCH_DB with the server's Flyway migrations (start once, stop)
 start_server "$BENCH_PORT" -Dediary.trust.activation-enabled=false
 stop_server
 
-echo "Generating $students students (seed $seed)"
+echo "Generating $students students, $days school days of diary (seed $seed)"
 start=$(date +%s)
-psql_bench -v seed="$seed" -v students="$students" -f "$BENCH_DIR/generate.sql"
+psql_bench -v seed="$seed" -v students="$students" -v days="$days" -f "$BENCH_DIR/generate.sql"
 echo "Generated in $(($(date +%s) - start)) s"
 psql_bench -c "select 'schools' as what, count(*) from ediary.school union all
     select 'students', count(*) from ediary.student union all

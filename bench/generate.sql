@@ -1,6 +1,7 @@
 -- City-scale data set for the benchmarks, set-based and repeatable: every id is derived from a counter
 -- (md5 -> uuid) and every random choice comes from random() after setseed(:seed).
--- Run by bench/generate.sh on an empty, migrated schema. psql variables: seed, students (multiple of 500).
+-- Run by bench/generate.sh on an empty, migrated schema. psql variables: seed, students (multiple of 500),
+-- days (school days of diary, default 170: a whole school year; 20 = the four weeks of the earlier data set).
 --
 -- Shape (students = S, default 150,000; 500 per school, 25 per class):
 --   * parents: student s has a mother and a father contact; every 5th student is the younger sibling of
@@ -140,7 +141,7 @@ insert into invitation_child (invitation_id, student_id)
 select pg_temp.uid('pending', i.s), pg_temp.uid('student', i.s) from inv i where i.s % 15 in (0, 3);
 
 -- Diary: a whole school year of lessons as schools keep them (docs/diary.md) --------------------------------
--- 170 school days (Monday to Friday, holidays ignored) ending on Friday of this week, so this week's homework and
+-- :days school days (170 by default; Monday to Friday, holidays ignored) ending on Friday of this week, so this week's homework and
 -- the last 93 days of marks are there; the days before 1 September fall into the previous school year's partition.
 -- Every class has two groups (the halves of the class for English). A day has lessons 1-6: numbers 1, 2, 3, 5, 6
 -- are the whole class's, number 4 is English in both groups at once, so every pupil has 6 lessons a day
@@ -163,7 +164,7 @@ create temporary table school_day as
 select row_number() over (order by d)::int as n, d from (
     select d::date as d from generate_series(date_trunc('week', current_date)::date + 4 - 7 * 40,
                                             date_trunc('week', current_date)::date + 4, interval '1 day') d
-    where extract(isodow from d) < 6 order by d desc limit 170) days;
+    where extract(isodow from d) < 6 order by d desc limit :days) days;
 select diary_ensure_partitions((select min(d) from school_day), current_date + 400) as partitions_created;
 -- lesson number n of the year: ordered by day, class, slot
 create function pg_temp.lesson_n(c int, day int, slot int) returns bigint language sql immutable

@@ -93,7 +93,12 @@ public class DiaryQueries {
                 (String) row[4], (String) row[5], attendance, (String) row[6], List.copyOf(marks), changed);
     }
 
-    /** Each child's latest marks in live lessons since {@code since}, newest first, at most {@code n} each. */
+    /**
+     * Each child's latest marks in live lessons since {@code since}, newest first, at most {@code n} each.
+     * The date of the n-th newest mark is found first, walking the pupil's mark index backwards and stopping
+     * after n marks; only the marks from that date on are then ordered by lesson and position. So the cost is a
+     * few days' marks however long the year (ordering all marks since {@code since} grew with the year).
+     */
     @SuppressWarnings("unchecked")
     Map<UUID, List<RecentMark>> recentMarks(Collection<UUID> children, LocalDate since, int n) {
         Map<UUID, List<RecentMark>> byChild = new HashMap<>();
@@ -104,9 +109,16 @@ public class DiaryQueries {
                 select s.id, r.lesson_date, r.subject, r.value, r.weight, r.kind, r.comment
                 from student s
                 cross join lateral (
+                  select coalesce((
+                    select m.lesson_date
+                    from lesson_mark m join lesson l on l.id = m.lesson_id and l.lesson_date = m.lesson_date
+                    where m.student_id = s.id and m.lesson_date >= :since and l.withdrawn_at is null
+                    order by m.lesson_date desc
+                    offset :n - 1 limit 1), :since) as floor) f
+                cross join lateral (
                   select m.lesson_date, l.lesson_number, m.position, l.subject, m.value, m.weight, m.kind, m.comment
                   from lesson_mark m join lesson l on l.id = m.lesson_id and l.lesson_date = m.lesson_date
-                  where m.student_id = s.id and m.lesson_date >= :since and l.withdrawn_at is null
+                  where m.student_id = s.id and m.lesson_date >= f.floor and l.withdrawn_at is null
                   order by m.lesson_date desc, l.lesson_number desc, m.position desc
                   limit :n) r
                 where s.id in (:ids)

@@ -163,6 +163,52 @@ class LessonFeedTest {
         assertEquals(List.of(), diary(c.secondParent(), c.second()));
     }
 
+    private static Map<String, Object> mark(int value) {
+        return Map.of("value", value, "weight", 1, "kind", "LESSON");
+    }
+
+    private List<Map<String, Object>> recentMarks(Person parent, UUID child) {
+        JsonPath answer = call(parent.token(), "query($c: ID!) { child(id: $c) { recentMarks { date value } } }",
+                Map.of("c", child.toString()));
+        assertNull(answer.get("errors"), answer.prettify());
+        return answer.getList("data.child.recentMarks");
+    }
+
+    @Test
+    void recentMarksAreTheFiveNewestOfTheLast93DaysInLiveLessonsNewestFirst() {
+        Class2 c = classOfTwo();
+        LocalDate d1 = today.minusDays(1);
+        LocalDate d2 = today.minusDays(2);
+        LocalDate d3 = today.minusDays(3);
+        var d1First = lesson(c.key(), d1, 1);
+        d1First.put("pupils", List.of(pupil(c.firstKey(), null, mark(5))));
+        var d1Third = lesson(c.key(), d1, 3);
+        d1Third.put("pupils", List.of(pupil(c.firstKey(), null, mark(4), mark(3))));
+        var d2Sixth = lesson(c.key(), d2, 6);
+        d2Sixth.put("pupils", List.of(pupil(c.firstKey(), null, mark(2))));
+        var d3Second = lesson(c.key(), d3, 2);
+        d3Second.put("pupils", List.of(pupil(c.firstKey(), null, mark(5), mark(4))));
+        // the newest marks of all, in a lesson then withdrawn: they must not push older ones out
+        var withdrawnToday = lesson(c.key(), today, 2);
+        withdrawnToday.put("pupils", List.of(pupil(c.firstKey(), null, mark(1), mark(1), mark(1))));
+        // the second pupil: one mark inside the 93 days, one just outside
+        var inside = lesson(c.key(), today.minusDays(93), 1);
+        inside.put("pupils", List.of(pupil(c.secondKey(), null, mark(3))));
+        var outside = lesson(c.key(), today.minusDays(94), 1);
+        outside.put("pupils", List.of(pupil(c.secondKey(), null, mark(2))));
+        counts(send(c.system(), List.of(d3Second, d1First, withdrawnToday, d2Sixth, d1Third, inside, outside)));
+        withdrawnToday.put("withdrawn", true);
+        counts(send(c.system(), List.of(withdrawnToday)));
+
+        List<Map<String, Object>> first = recentMarks(c.firstParent(), c.first());
+        assertEquals(List.of(d1, d1, d1, d2, d3).stream().map(LocalDate::toString).toList(),
+                first.stream().map(m -> m.get("date")).toList(), first.toString());
+        // newest lesson first within a day, later marks of one lesson first
+        assertEquals(List.of(3, 4, 5, 2, 4), first.stream().map(m -> m.get("value")).toList(), first.toString());
+        assertEquals(List.of(Map.of("date", today.minusDays(93).toString(), "value", 3)),
+                recentMarks(c.secondParent(), c.second()));
+    }
+
     @Test
     void aGroupsLessonReachesOnlyTheGroupsPupils() {
         Class2 c = classOfTwo();

@@ -4,10 +4,13 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import org.jboss.logging.Logger;
 
 /** Sends confirmation codes by e-mail through quarkus-mailer (SMTP, {@code quarkus.mailer.*}). */
 @ApplicationScoped
 public class EmailSender {
+
+    private static final Logger LOG = Logger.getLogger(EmailSender.class);
 
     static final String SUBJECT = "Код подтверждения электронной почты";
 
@@ -33,8 +36,16 @@ public class EmailSender {
                 """.formatted(code, ttl.toMinutes());
         try {
             mailer.send(Mail.withText(email, SUBJECT, text));
-        } catch (RuntimeException e) {
-            throw new DeliveryFailedException("E-mail", e);
+        } catch (RuntimeException first) {
+            // One retry on a new connection: a connection the server dropped mid-greeting is the common transient
+            // failure, and a second mail with the same code is harmless. A refusal repeats and is reported.
+            LOG.infof("Sending a confirmation e-mail failed (%s); trying once more",
+                    new DeliveryFailedException("E-mail", first).getMessage());
+            try {
+                mailer.send(Mail.withText(email, SUBJECT, text));
+            } catch (RuntimeException e) {
+                throw new DeliveryFailedException("E-mail", e);
+            }
         }
     }
 }
