@@ -95,41 +95,61 @@ public class DiaryQueries {
 
     /**
      * Each child's latest marks in live lessons since {@code since}, newest first, at most {@code n} each.
-     * The date of the n-th newest mark is found first, walking the pupil's mark index backwards and stopping
-     * after n marks; only the marks from that date on are then ordered by lesson and position. So the cost is a
-     * few days' marks however long the year (ordering all marks since {@code since} grew with the year).
+     * Ordering every mark since {@code since} grows with the year, so the date of the pupil's n-th newest mark is
+     * read first, from the mark index alone (n index entries), and only the marks from that date on are joined to
+     * their lessons and ordered. That finds the n newest live marks unless a withdrawn lesson's marks are among
+     * them; for the few children where it then comes up short, the whole window is read.
      */
-    @SuppressWarnings("unchecked")
     Map<UUID, List<RecentMark>> recentMarks(Collection<UUID> children, LocalDate since, int n) {
         Map<UUID, List<RecentMark>> byChild = new HashMap<>();
         if (children.isEmpty()) {
             return byChild;
         }
-        List<Object[]> rows = em.createNativeQuery("""
-                select s.id, r.lesson_date, r.subject, r.value, r.weight, r.kind, r.comment
+        Map<UUID, LocalDate> floors = new HashMap<>();
+        for (Object[] row : recentMarkRows(children, since, n, true)) {
+            UUID child = (UUID) row[0];
+            floors.put(child, date(row[7]));
+            if (row[1] != null) {
+                byChild.computeIfAbsent(child, k -> new ArrayList<>()).add(recentMark(row));
+            }
+        }
+        List<UUID> shortOfWithdrawn = children.stream().filter(child -> floors.containsKey(child)
+                && floors.get(child).isAfter(since) && byChild.getOrDefault(child, List.of()).size() < n).toList();
+        if (!shortOfWithdrawn.isEmpty()) {
+            shortOfWithdrawn.forEach(byChild::remove);
+            for (Object[] row : recentMarkRows(shortOfWithdrawn, since, n, false)) {
+                if (row[1] != null) {
+                    byChild.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add(recentMark(row));
+                }
+            }
+        }
+        return byChild;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> recentMarkRows(Collection<UUID> children, LocalDate since, int n, boolean fromFloor) {
+        String floor = fromFloor ? """
+                coalesce((select m.lesson_date from lesson_mark m where m.student_id = s.id and m.lesson_date >= :since
+                          order by m.lesson_date desc offset :n - 1 limit 1), :since)""" : "cast(:since as date)";
+        // offset 0 keeps the floor a subquery computed once per child, not again for every output row
+        return em.createNativeQuery("""
+                select s.id, r.lesson_date, r.subject, r.value, r.weight, r.kind, r.comment, f.floor
                 from student s
-                cross join lateral (
-                  select coalesce((
-                    select m.lesson_date
-                    from lesson_mark m join lesson l on l.id = m.lesson_id and l.lesson_date = m.lesson_date
-                    where m.student_id = s.id and m.lesson_date >= :since and l.withdrawn_at is null
-                    order by m.lesson_date desc
-                    offset :n - 1 limit 1), :since) as floor) f
-                cross join lateral (
+                cross join lateral (select %s as floor offset 0) f
+                left join lateral (
                   select m.lesson_date, l.lesson_number, m.position, l.subject, m.value, m.weight, m.kind, m.comment
                   from lesson_mark m join lesson l on l.id = m.lesson_id and l.lesson_date = m.lesson_date
                   where m.student_id = s.id and m.lesson_date >= f.floor and l.withdrawn_at is null
                   order by m.lesson_date desc, l.lesson_number desc, m.position desc
-                  limit :n) r
+                  limit :n) r on true
                 where s.id in (:ids)
-                order by s.id, r.lesson_date desc, r.lesson_number desc, r.position desc""")
+                order by s.id, r.lesson_date desc, r.lesson_number desc, r.position desc""".formatted(floor))
                 .setParameter("ids", children).setParameter("since", since).setParameter("n", n).getResultList();
-        for (Object[] row : rows) {
-            byChild.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add(new RecentMark(date(row[1]),
-                    (String) row[2], ((Number) row[3]).intValue(), ((Number) row[4]).intValue(),
-                    MarkKind.valueOf((String) row[5]), (String) row[6]));
-        }
-        return byChild;
+    }
+
+    private static RecentMark recentMark(Object[] row) {
+        return new RecentMark(date(row[1]), (String) row[2], ((Number) row[3]).intValue(),
+                ((Number) row[4]).intValue(), MarkKind.valueOf((String) row[5]), (String) row[6]);
     }
 
     /** Each child's homework in live lessons from {@code monday} to {@code sunday}, in lesson order. */

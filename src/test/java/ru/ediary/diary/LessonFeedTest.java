@@ -197,6 +197,7 @@ class LessonFeedTest {
         var outside = lesson(c.key(), today.minusDays(94), 1);
         outside.put("pupils", List.of(pupil(c.secondKey(), null, mark(2))));
         counts(send(c.system(), List.of(d3Second, d1First, withdrawnToday, d2Sixth, d1Third, inside, outside)));
+        assertEquals(List.of(1, 1, 1, 3, 4), recentMarks(c.firstParent(), c.first()).stream().map(m -> m.get("value")).toList());
         withdrawnToday.put("withdrawn", true);
         counts(send(c.system(), List.of(withdrawnToday)));
 
