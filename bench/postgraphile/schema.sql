@@ -154,16 +154,38 @@ comment on function pgl.diary(uuid, date, date) is E'@behavior +connection -list
 -- any Child as input, which would read any child's diary past the rule: `-queryField` keeps these four as fields of
 -- the rows my_children and sent_invitations return (as ChildDiaryFields relies on the query that produced them).
 
--- DiaryQueries.recentMarks: the newest 5 marks of the last 93 days in live lessons.
+-- DiaryQueries.recentMarks: the newest 5 marks of the last 93 days in live lessons, read as the server reads them:
+-- the date of the 5th newest mark from the mark index alone (the floor), then only the marks from that date on
+-- joined to their lessons; when a withdrawn lesson's marks leave that short (and the floor is above the window's
+-- start), the whole window instead.
 create function pgl.child_recent_marks(c pgl.child) returns setof pgl.recent_mark
 language sql stable as $$
-    select m.lesson_date, l.subject, m.value, m.weight, m.kind, m.comment
-    from ediary.lesson_mark m
-    join ediary.lesson l on l.id = m.lesson_id and l.lesson_date = m.lesson_date
-    where m.student_id = c.id and c.status = 'ENROLLED' and m.lesson_date >= pgl_private.today() - 93
-      and l.withdrawn_at is null
-    order by m.lesson_date desc, l.lesson_number desc, m.position desc
-    limit 5
+    with w as (
+        select d.since, coalesce((select m.lesson_date from ediary.lesson_mark m
+                                  where m.student_id = c.id and m.lesson_date >= d.since
+                                  order by m.lesson_date desc offset 4 limit 1), d.since) as floor
+        from (select pgl_private.today() - 93 as since) d),
+    fast as (
+        select m.lesson_date, l.lesson_number, m.position, l.subject, m.value, m.weight, m.kind, m.comment
+        from w cross join ediary.lesson_mark m
+        join ediary.lesson l on l.id = m.lesson_id and l.lesson_date = m.lesson_date
+        where m.student_id = c.id and c.status = 'ENROLLED' and m.lesson_date >= w.floor and l.withdrawn_at is null
+        order by m.lesson_date desc, l.lesson_number desc, m.position desc
+        limit 5)
+    select r.lesson_date, r.subject, r.value, r.weight, r.kind, r.comment
+    from (select * from fast
+          where (select count(*) from fast) = 5 or (select w.floor <= w.since from w)
+          union all
+          select * from (
+              select m.lesson_date, l.lesson_number, m.position, l.subject, m.value, m.weight, m.kind, m.comment
+              from w cross join ediary.lesson_mark m
+              join ediary.lesson l on l.id = m.lesson_id and l.lesson_date = m.lesson_date
+              where m.student_id = c.id and c.status = 'ENROLLED' and m.lesson_date >= w.since
+                and l.withdrawn_at is null
+              order by m.lesson_date desc, l.lesson_number desc, m.position desc
+              limit 5) whole
+          where (select count(*) from fast) < 5 and (select w.floor > w.since from w)) r
+    order by r.lesson_date desc, r.lesson_number desc, r.position desc
 $$;
 comment on function pgl.child_recent_marks(pgl.child) is E'@behavior -queryField +typeField -connection +list\nThe child''s latest marks, newest first.';
 
