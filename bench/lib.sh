@@ -48,6 +48,24 @@ dev_public_key() {
     openssl pkey -in "$REPO_DIR/src/dev/dev-signing-key.pem" -pubout 2> /dev/null | grep -v -- '-----' | tr -d '\n'
 }
 
+# await_ready URL PID NAME LOG: until URL answers 2xx (60 s at most); exits when the process PID dies first.
+await_ready() {
+    local url=$1 pid=$2 name=$3 log=$4 i
+    for i in $(seq 1 600); do
+        if curl -fsS -o /dev/null "$url" 2> /dev/null; then
+            return 0
+        fi
+        if ! kill -0 "$pid" 2> /dev/null; then
+            echo "$name exited; see $log" >&2
+            tail -20 "$log" >&2
+            exit 1
+        fi
+        sleep 0.1
+    done
+    echo "$name not ready after 60 s; see $log" >&2
+    exit 1
+}
+
 # Starts the packaged server (prod profile) on port $1 against $BENCH_DB, trusting the dev signing key.
 # Extra arguments are JVM options (system properties). Sets SERVER_PID; logs to $BENCH_RESULTS/server-PORT.log.
 # The prod profile names an OIDC server (OIDC_AUTH_SERVER_URL); a system property with an empty value removes it
@@ -68,20 +86,7 @@ start_server() {
         -Dquarkus.oidc.token.issuer=ediary-dev \
         "$@" -jar "$JAR" > "$log" 2>&1 &
     SERVER_PID=$!
-    local i
-    for i in $(seq 1 600); do
-        if curl -fsS -o /dev/null "http://127.0.0.1:$(management_port "$port")/q/health/ready" 2> /dev/null; then
-            return 0
-        fi
-        if ! kill -0 "$SERVER_PID" 2> /dev/null; then
-            echo "Server on port $port exited; see $log" >&2
-            tail -20 "$log" >&2
-            exit 1
-        fi
-        sleep 0.1
-    done
-    echo "Server on port $port not ready after 60 s; see $log" >&2
-    exit 1
+    await_ready "http://127.0.0.1:$(management_port "$port")/q/health/ready" "$SERVER_PID" "Server on port $port" "$log"
 }
 
 stop_server() {

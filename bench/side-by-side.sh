@@ -77,20 +77,7 @@ start_peer() {
   NODE_ENV=production PORT=$port WORKERS=$workers PG_POOL_MAX=$PGL_POOL_MAX PUBLIC_KEY=$(dev_public_key) \
     DATABASE_URL="postgres://$PGUSER@$PGHOST:$PGPORT/$BENCH_DB" "$NODE" "$PGL_DIR/server.mjs" > "$log" 2>&1 &
   PEER_PID=$!
-  local _
-  for _ in $(seq 1 600); do
-    if curl -fsS -o /dev/null "http://127.0.0.1:$port/health" 2> /dev/null; then
-      return 0
-    fi
-    if ! kill -0 "$PEER_PID" 2> /dev/null; then
-      echo "PostGraphile on port $port exited; see $log" >&2
-      tail -20 "$log" >&2
-      exit 1
-    fi
-    sleep 0.1
-  done
-  echo "PostGraphile on port $port not ready after 60 s; see $log" >&2
-  exit 1
+  await_ready "http://127.0.0.1:$port/health" "$PEER_PID" "PostGraphile on port $port" "$log"
 }
 
 # A side's processes: the JVM, or the Node process and its cluster workers.
