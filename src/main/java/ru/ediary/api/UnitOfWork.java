@@ -14,6 +14,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperat
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.language.OperationDefinition;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.BlockingOperationControl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -224,8 +225,11 @@ public class UnitOfWork {
         @Override
         public InstrumentationContext<ExecutionResult> beginExecuteOperation(
                 InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-            var operation = parameters.getExecutionContext().getOperationDefinition().getOperation();
-            if (operation != OperationDefinition.Operation.QUERY) {
+            var execution = parameters.getExecutionContext();
+            if (execution.getOperationDefinition().getOperation() != OperationDefinition.Operation.QUERY
+                    // resolvers run on this thread only when SmallRye runs them blocking and this thread may block
+                    || !Boolean.TRUE.equals(execution.getGraphQLContext().get("runBlocking"))
+                    || !BlockingOperationControl.isBlockingAllowed()) {
                 return SimpleInstrumentationContext.noOp();
             }
             State own = (State) state;

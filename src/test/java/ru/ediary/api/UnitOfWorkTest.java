@@ -156,6 +156,11 @@ class UnitOfWorkTest {
             assertNotNull(message, "no message within 10 s");
             assertTrue(message.contains("Пока подписка жива"), message);
             assertEquals(0, units.open());
+
+            // a query over the socket runs on the event loop (SmallRye's WebSocket handler): no unit is begun there
+            listener.send("{\"id\":\"2\",\"type\":\"subscribe\",\"payload\":{\"query\":\"{ me { id } }\"}}");
+            assertNotNull(listener.next(), "no answer within 10 s");
+            assertEquals(0, units.open());
         } finally {
             listener.close();
         }
