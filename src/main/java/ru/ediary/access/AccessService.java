@@ -1,77 +1,73 @@
 package ru.ediary.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import ru.ediary.access.ChildReaders.Reader;
 import ru.ediary.access.DirectAccessService.DirectChild;
 import ru.ediary.account.Account;
-import ru.ediary.account.AccountService;
 import ru.ediary.account.Caller;
 import ru.ediary.api.ApiException;
 import ru.ediary.api.Ids;
 import ru.ediary.api.NotFoundException;
-import ru.ediary.api.Tx;
-import ru.ediary.school.Student;
-import ru.ediary.school.StudentRepository;
 import ru.ediary.trust.InvitationService;
 import ru.ediary.trust.TrustedAccess;
-import ru.ediary.trust.TrustedAccessService;
 import ru.ediary.trust.TrustedAccessStatus;
 import ru.ediary.trust.TrustedPersonState;
 import ru.ediary.trust.TrustedPersonState.LiveGrant;
 
-/** Answers "which children may the caller see, and why" for the access queries. */
+/**
+ * Answers "which children may the caller see, and why" for the access queries. Each runs in the caller's
+ * transaction (a query's read-only unit of work) and remembers how the caller reads every child it answers with
+ * ({@link ReadChildren}).
+ */
 @ApplicationScoped
 public class AccessService {
 
     private final Caller caller;
-    private final AccountService accounts;
     private final DirectAccessService direct;
     private final ChildReaders readers;
-    private final StudentRepository students;
-    private final TrustedAccessService trusted;
+    private final ReadChildren answered;
     private final InvitationService invitations;
     private final PendingContacts pending;
     private final TrustedPersonState trustedPersons;
 
-    AccessService(Caller caller, AccountService accounts, DirectAccessService direct, ChildReaders readers,
-            StudentRepository students, TrustedAccessService trusted, InvitationService invitations,
-            PendingContacts pending, TrustedPersonState trustedPersons) {
-        this.pending = pending;
-        this.trustedPersons = trustedPersons;
-        this.trusted = trusted;
-        this.invitations = invitations;
+    AccessService(Caller caller, DirectAccessService direct, ChildReaders readers, ReadChildren answered,
+            InvitationService invitations, PendingContacts pending, TrustedPersonState trustedPersons) {
         this.caller = caller;
-        this.accounts = accounts;
         this.direct = direct;
         this.readers = readers;
-        this.students = students;
+        this.answered = answered;
+        this.invitations = invitations;
+        this.pending = pending;
+        this.trustedPersons = trustedPersons;
     }
 
+    @Transactional
     public DiaryAccessView diaryAccess() throws ApiException {
-        UUID accountId = caller.accountId();
-        return Tx.inNew(() -> {
-            var account = accounts.find(accountId);
-            List<ChildAccessView> children = new ArrayList<>();
-            Set<UUID> seen = new HashSet<>();
-            for (DirectChild d : direct.directChildren(account)) {
-                seen.add(d.student().id);
-                children.add(new ChildAccessView(ChildView.of(d.student()), d.capacity(), null));
+        Account account = caller.account();
+        List<ChildAccessView> children = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (DirectChild d : direct.directChildren(account.id)) {
+            seen.add(d.child().id());
+            answered.remember(d.child().id(), d.capacity() == AccessCapacity.SELF ? Reader.SELF : Reader.PARENT);
+            children.add(new ChildAccessView(d.child(), d.capacity(), null));
+        }
+        List<LiveGrant> grants = trustedPersons.liveGrants(account.id);
+        for (LiveGrant live : grants) {
+            TrustedAccess grant = live.grant();
+            if (live.status() == TrustedAccessStatus.ACTIVE && seen.add(grant.student.id.toString())) {
+                answered.remember(grant.student.id.toString(), Reader.TRUSTED_PERSON);
+                children.add(new ChildAccessView(ChildView.of(grant.student), AccessCapacity.TRUSTED_PERSON,
+                        grant.id.toString()));
             }
-            List<LiveGrant> grants = trustedPersons.liveGrants(accountId);
-            for (LiveGrant live : grants) {
-                TrustedAccess grant = live.grant();
-                if (live.status() == TrustedAccessStatus.ACTIVE && seen.add(grant.student.id)) {
-                    children.add(new ChildAccessView(ChildView.of(grant.student), AccessCapacity.TRUSTED_PERSON,
-                            grant.id.toString()));
-                }
-            }
-            return new DiaryAccessView(children, children.isEmpty() ? nextSteps(account, grants) : List.of(),
-                    invitations.awaitingActivation(accountId), grants.stream().map(LiveGrant::view).toList());
-        });
+        }
+        return new DiaryAccessView(children, children.isEmpty() ? nextSteps(account, grants) : List.of(),
+                invitations.awaitingActivation(account.id), grants.stream().map(LiveGrant::view).toList());
     }
 
     /**
@@ -85,11 +81,17 @@ public class AccessService {
     }
 
     /** Children the caller sees as a parent. */
+    @Transactional
     public List<ChildView> myChildren() throws ApiException {
         UUID accountId = caller.accountId();
-        return Tx.inNew(() -> direct.directChildren(accountId).stream()
-                .filter(d -> d.capacity() == AccessCapacity.PARENT)
-                .map(d -> ChildView.of(d.student())).toList());
+        List<ChildView> children = new ArrayList<>();
+        for (DirectChild d : direct.directChildren(accountId)) {
+            if (d.capacity() == AccessCapacity.PARENT) {
+                answered.remember(d.child().id(), Reader.PARENT);
+                children.add(d.child());
+            }
+        }
+        return children;
     }
 
     /**
@@ -97,14 +99,11 @@ public class AccessService {
      * person with an ACTIVE grant, the class teacher or the school's system; a withdrawn student nobody). Everyone
      * else gets NOT_FOUND, as for an id that does not exist.
      */
+    @Transactional
     public ChildView child(String id) throws ApiException {
         UUID childId = Ids.parse(id);
         caller.requireAuthenticated();
         UUID accountId = caller.isSchoolSystem() ? null : caller.accountId();
-        return Tx.inNew(() -> {
-            Student student = students.findWithClass(childId).orElseThrow(NotFoundException::new);
-            readers.reader(accountId, student).orElseThrow(NotFoundException::new);
-            return ChildView.of(student);
-        });
+        return readers.read(accountId, childId).orElseThrow(NotFoundException::new).child();
     }
 }

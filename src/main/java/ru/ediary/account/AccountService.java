@@ -44,13 +44,23 @@ public class AccountService {
     }
 
     /**
-     * Registers the account on its first call and brings its identity in line with the token's claims on every
-     * call (see {@link IdentityClaims} for the rule): a write only when they differ, so a change made at the
-     * identity provider counts on the next request without a write per request. Claims that do not pass our
-     * checks are left out.
+     * The caller's account, registered on its first call and brought in line with the token's claims on every call
+     * (see {@link IdentityClaims} for the rule): a write only when they differ, so a change made at the identity
+     * provider counts on the next request without a write per request. Claims that do not pass our checks are left
+     * out. The usual call is one read in the caller's transaction (a query's read-only unit of work); registering
+     * or syncing writes in a transaction of its own and answers with what it committed.
      */
-    @Transactional
-    public UUID ensureRegistered(TokenProfile profile) {
+    public Account ensureRegistered(TokenProfile profile) {
+        String digest = IdentityClaims.digest(profile);
+        Account account = QuarkusTransaction.joiningExisting()
+                .call(() -> accounts.findBySubject(profile.subject()).orElse(null));
+        if (account != null && (digest == null || digest.equals(account.identityClaimsHash))) {
+            return account;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> register(profile));
+    }
+
+    private Account register(TokenProfile profile) {
         Account account = accounts.findBySubject(profile.subject()).orElse(null);
         if (account == null) {
             IdentityClaims contacts = new IdentityClaims(null, false, null, false, null).with(profile);
@@ -68,7 +78,7 @@ public class AccountService {
             account = accounts.findBySubject(profile.subject()).orElseThrow();
         }
         syncIdentity(account, profile);
-        return account.id;
+        return account;
     }
 
     private void syncIdentity(Account account, TokenProfile profile) {
@@ -105,11 +115,6 @@ public class AccountService {
         }
         String name = value.strip();
         return !name.isEmpty() && name.length() <= 100 && NAMES.isValid(name, null) ? name : null;
-    }
-
-    @Transactional
-    public AccountView me(UUID accountId) throws NotFoundException {
-        return AccountView.of(find(accountId));
     }
 
     @Transactional

@@ -23,7 +23,7 @@ public class Caller {
     @Inject
     EdiaryConfig config;
 
-    private UUID accountId;
+    private Account account;
 
     public void requireAuthenticated() throws UnauthenticatedException {
         if (identity.isAnonymous()) {
@@ -62,16 +62,21 @@ public class Caller {
     /**
      * The calling person's account, registered from the token's claims on the first call and brought in line
      * with them on the request's first call (a write only when they differ), so a change made at the identity
-     * provider counts from the next request on.
+     * provider counts from the next request on. Read once per request: every resolver of the request shares it.
      */
     public UUID accountId() throws ApiException {
+        return account().id;
+    }
+
+    /** The calling person's account as the request's first call found it (see {@link #accountId()}); do not change it. */
+    public Account account() throws ApiException {
         requireAuthenticated();
         if (isSchoolSystem()) {
             throw new ForbiddenException("Операция доступна только пользователям портала.");
         }
-        if (accountId == null) {
-            accountId = accounts.ensureRegistered(TokenProfile.of(token, config.identity().snilsClaim()));
+        if (account == null) {
+            account = accounts.ensureRegistered(TokenProfile.of(token, config.identity().snilsClaim()));
         }
-        return accountId;
+        return account;
     }
 }

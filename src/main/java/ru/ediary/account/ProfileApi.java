@@ -26,7 +26,8 @@ public class ProfileApi {
     @Query("me")
     @Description("The caller's own account. The first call registers it from the token's standard claims.")
     public @NonNull AccountView me() throws ApiException {
-        return accounts.me(caller.accountId());
+        // the request's caller lookup already read the whole account
+        return AccountView.of(caller.account());
     }
 
     @Mutation("updateMyProfile")

@@ -68,7 +68,10 @@ public @interface ApiBoundary {
             return false;
         }
 
-        /** Connection refused or lost, pool exhausted, server shutting down, statement or lock timeout. */
+        /**
+         * Connection refused or lost, pool exhausted, server shutting down, statement or lock timeout, or the query's
+         * transaction already aborted by an earlier failure.
+         */
         static boolean databaseUnavailable(Throwable failure) {
             for (Throwable t = failure; t != null; t = t.getCause()) {
                 if (t instanceof SQLTransientConnectionException || t instanceof JDBCConnectionException
@@ -81,9 +84,12 @@ public @interface ApiBoundary {
                         && sql.getMessage().contains("acquisition timeout")) {
                     return true;
                 }
+                // 25P02: a query's resolvers share one transaction (UnitOfWork), so after one statement failed (and
+                // was answered as such) PostgreSQL refuses the rest of the operation's statements
                 if (t instanceof SQLException sql && sql.getSQLState() != null
                         && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01")
-                                || sql.getSQLState().equals("57014") || sql.getSQLState().equals("55P03"))) {
+                                || sql.getSQLState().equals("57014") || sql.getSQLState().equals("55P03")
+                                || sql.getSQLState().equals("25P02"))) {
                     return true;
                 }
             }

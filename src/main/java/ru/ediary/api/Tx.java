@@ -5,8 +5,9 @@ import io.quarkus.narayana.jta.QuarkusTransactionException;
 import java.util.concurrent.Callable;
 
 /**
- * Runs work in its own transaction and lets {@link ApiException}s through unwrapped. Services call it
- * instead of {@code @Transactional} where they must read a failed commit (a unique key or a version clash).
+ * Runs work in its own transaction and lets {@link ApiException}s through unwrapped. Mutations and jobs call it
+ * instead of {@code @Transactional} where they must read a failed commit (a unique key or a version clash). Reads
+ * do not: they declare {@code @Transactional} and join their query's read-only unit of work ({@link UnitOfWork}).
  */
 public final class Tx {
 

@@ -2,6 +2,7 @@ package ru.ediary.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import ru.ediary.api.Cursor;
 import ru.ediary.api.Ids;
 import ru.ediary.api.NotFoundException;
 import ru.ediary.api.Pages;
-import ru.ediary.api.Tx;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -46,35 +46,34 @@ public class AuditService {
     }
 
     /** A child's audit log, for a parent with direct access to the child; NOT_FOUND for anyone else. */
+    @Transactional
     @SuppressWarnings("unchecked")
     public AuditEventView.Connection log(UUID me, String childId, Integer first, String after) throws ApiException {
         UUID studentId = Ids.parse(childId);
         int size = Cursor.pageSize(first);
         Cursor cursor = Cursor.decode(after);
-        return Tx.inNew(() -> {
-            if (!direct.isParentOf(me, studentId)) {
-                throw new NotFoundException();
-            }
-            var query = em.createNativeQuery("""
-                    select e.id, e.occurred_at, e.action, actor.last_name, actor.first_name, actor.middle_name,
-                           subj.last_name, subj.first_name, subj.middle_name, e.invitation_id
-                    from audit_event e
-                    left join account actor on actor.id = e.actor_id
-                    left join account subj on subj.id = e.subject_id
-                    where e.student_id = :student
-                    """ + (cursor == null ? "" : " and (e.occurred_at, e.id) < (:at, :id)") + """
-                     order by e.occurred_at desc, e.id desc limit :limit""")
-                    .setParameter("student", studentId).setParameter("limit", size + 1);
-            if (cursor != null) {
-                query.setParameter("at", cursor.at()).setParameter("id", cursor.id());
-            }
-            List<Object[]> rows = query.getResultList();
-            var page = Pages.of(rows, size, row -> new Cursor(toInstant(row[1]), (UUID) row[0]).encode(),
-                    (edgeCursor, row) -> new AuditEventView.Edge(edgeCursor, new AuditEventView(row[0].toString(),
-                            toInstant(row[1]), AuditAction.valueOf((String) row[2]), nameOrNull(row, 3),
-                            nameOrNull(row, 6), row[9] == null ? null : row[9].toString())));
-            return new AuditEventView.Connection(page.edges(), page.pageInfo());
-        });
+        if (!direct.isParentOf(me, studentId)) {
+            throw new NotFoundException();
+        }
+        var query = em.createNativeQuery("""
+                select e.id, e.occurred_at, e.action, actor.last_name, actor.first_name, actor.middle_name,
+                       subj.last_name, subj.first_name, subj.middle_name, e.invitation_id
+                from audit_event e
+                left join account actor on actor.id = e.actor_id
+                left join account subj on subj.id = e.subject_id
+                where e.student_id = :student
+                """ + (cursor == null ? "" : " and (e.occurred_at, e.id) < (:at, :id)") + """
+                 order by e.occurred_at desc, e.id desc limit :limit""")
+                .setParameter("student", studentId).setParameter("limit", size + 1);
+        if (cursor != null) {
+            query.setParameter("at", cursor.at()).setParameter("id", cursor.id());
+        }
+        List<Object[]> rows = query.getResultList();
+        var page = Pages.of(rows, size, row -> new Cursor(toInstant(row[1]), (UUID) row[0]).encode(),
+                (edgeCursor, row) -> new AuditEventView.Edge(edgeCursor, new AuditEventView(row[0].toString(),
+                        toInstant(row[1]), AuditAction.valueOf((String) row[2]), nameOrNull(row, 3),
+                        nameOrNull(row, 6), row[9] == null ? null : row[9].toString())));
+        return new AuditEventView.Connection(page.edges(), page.pageInfo());
     }
 
     /** Last, first and middle name from three columns starting at {@code from}; null for no person. */

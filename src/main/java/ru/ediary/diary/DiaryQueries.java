@@ -93,47 +93,93 @@ public class DiaryQueries {
                 (String) row[4], (String) row[5], attendance, (String) row[6], List.copyOf(marks), changed);
     }
 
+    /** Latest marks and this week's homework of some children, as {@link #summaries} read them. */
+    record Summaries(Map<UUID, List<RecentMark>> marks, Map<UUID, List<Homework>> homework) {
+    }
+
     /**
-     * Each child's latest marks in live lessons since {@code since}, newest first, at most {@code n} each.
+     * In one statement: each child of {@code marked}'s latest marks in live lessons since {@code since}, newest first,
+     * at most {@code n} each; and each child of {@code homeworked}'s homework in live lessons from {@code monday} to
+     * {@code sunday}, in lesson order. Either set may be empty (its branch is left out).
+     * <p>
      * Ordering every mark since {@code since} grows with the year, so the date of the pupil's n-th newest mark is
      * read first, from the mark index alone (n index entries), and only the marks from that date on are joined to
      * their lessons and ordered. That finds the n newest live marks unless a withdrawn lesson's marks are among
-     * them; for the few children where it then comes up short, the whole window is read.
+     * them; for the few children where it then comes up short, a second statement reads the whole window.
      */
-    Map<UUID, List<RecentMark>> recentMarks(Collection<UUID> children, LocalDate since, int n) {
-        Map<UUID, List<RecentMark>> byChild = new HashMap<>();
-        if (children.isEmpty()) {
-            return byChild;
+    @SuppressWarnings("unchecked")
+    Summaries summaries(Collection<UUID> marked, LocalDate since, int n, Collection<UUID> homeworked, LocalDate monday,
+            LocalDate sunday) {
+        Map<UUID, List<RecentMark>> marks = new HashMap<>();
+        Map<UUID, List<Homework>> homework = new HashMap<>();
+        List<String> branches = new ArrayList<>();
+        if (!marked.isEmpty()) {
+            branches.add(marksBranch(true));
+        }
+        if (!homeworked.isEmpty()) {
+            branches.add("""
+                    select 'H' as part, student_id, lesson_date, lesson_number, subject, null as value, null as weight,
+                           null as kind, null as comment, homework, null as floor, null::integer as position,
+                           id as lesson_id
+                    from (
+                      select s.id as student_id, l.lesson_date, l.lesson_number, l.id, l.subject, l.homework
+                      from student s join lesson l on l.class_id = s.class_id and l.group_id is null
+                      where s.id in (:homeworked) and l.withdrawn_at is null and l.homework is not null
+                        and l.lesson_date between :monday and :sunday
+                      union all
+                      select g.student_id, l.lesson_date, l.lesson_number, l.id, l.subject, l.homework
+                      from lesson_group_member g join lesson l on l.group_id = g.group_id
+                      where g.student_id in (:homeworked) and l.withdrawn_at is null and l.homework is not null
+                        and l.lesson_date between :monday and :sunday
+                    ) week""");
+        }
+        if (branches.isEmpty()) {
+            return new Summaries(marks, homework);
+        }
+        var query = em.createNativeQuery(ordered(String.join(" union all ", branches)));
+        if (!marked.isEmpty()) {
+            query.setParameter("marked", marked).setParameter("since", since).setParameter("n", n);
+        }
+        if (!homeworked.isEmpty()) {
+            query.setParameter("homeworked", homeworked).setParameter("monday", monday).setParameter("sunday", sunday);
         }
         Map<UUID, LocalDate> floors = new HashMap<>();
-        for (Object[] row : recentMarkRows(children, since, n, true)) {
-            UUID child = (UUID) row[0];
-            floors.put(child, date(row[7]));
-            if (row[1] != null) {
-                byChild.computeIfAbsent(child, k -> new ArrayList<>()).add(recentMark(row));
+        for (Object[] row : (List<Object[]>) query.getResultList()) {
+            UUID child = (UUID) row[1];
+            if ("M".equals(row[0])) {
+                floors.put(child, date(row[10]));
+                if (row[2] != null) {
+                    marks.computeIfAbsent(child, k -> new ArrayList<>()).add(recentMark(row));
+                }
+            } else {
+                homework.computeIfAbsent(child, k -> new ArrayList<>()).add(new Homework(date(row[2]),
+                        ((Number) row[3]).intValue(), (String) row[4], (String) row[9]));
             }
         }
-        List<UUID> shortOfWithdrawn = children.stream().filter(child -> floors.containsKey(child)
-                && floors.get(child).isAfter(since) && byChild.getOrDefault(child, List.of()).size() < n).toList();
+        List<UUID> shortOfWithdrawn = marked.stream().filter(child -> floors.containsKey(child)
+                && floors.get(child).isAfter(since) && marks.getOrDefault(child, List.of()).size() < n).toList();
         if (!shortOfWithdrawn.isEmpty()) {
-            shortOfWithdrawn.forEach(byChild::remove);
-            for (Object[] row : recentMarkRows(shortOfWithdrawn, since, n, false)) {
-                if (row[1] != null) {
-                    byChild.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add(recentMark(row));
+            shortOfWithdrawn.forEach(marks::remove);
+            for (Object[] row : (List<Object[]>) em.createNativeQuery(ordered(marksBranch(false)))
+                    .setParameter("marked", shortOfWithdrawn).setParameter("since", since).setParameter("n", n)
+                    .getResultList()) {
+                if (row[2] != null) {
+                    marks.computeIfAbsent((UUID) row[1], k -> new ArrayList<>()).add(recentMark(row));
                 }
             }
         }
-        return byChild;
+        return new Summaries(marks, homework);
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Object[]> recentMarkRows(Collection<UUID> children, LocalDate since, int n, boolean fromFloor) {
+    /** The marks branch of {@link #summaries}: from each child's floor date on, or the whole window. */
+    private static String marksBranch(boolean fromFloor) {
         String floor = fromFloor ? """
                 coalesce((select m.lesson_date from lesson_mark m where m.student_id = s.id and m.lesson_date >= :since
                           order by m.lesson_date desc offset :n - 1 limit 1), :since)""" : "cast(:since as date)";
         // offset 0 keeps the floor a subquery computed once per child, not again for every output row
-        return em.createNativeQuery("""
-                select s.id, r.lesson_date, r.subject, r.value, r.weight, r.kind, r.comment, f.floor
+        return """
+                select 'M' as part, s.id as student_id, r.lesson_date, r.lesson_number, r.subject, r.value, r.weight,
+                       r.kind, r.comment, null as homework, f.floor, r.position, null::uuid as lesson_id
                 from student s
                 cross join lateral (select %s as floor offset 0) f
                 left join lateral (
@@ -142,42 +188,22 @@ public class DiaryQueries {
                   where m.student_id = s.id and m.lesson_date >= f.floor and l.withdrawn_at is null
                   order by m.lesson_date desc, l.lesson_number desc, m.position desc
                   limit :n) r on true
-                where s.id in (:ids)
-                order by s.id, r.lesson_date desc, r.lesson_number desc, r.position desc""".formatted(floor))
-                .setParameter("ids", children).setParameter("since", since).setParameter("n", n).getResultList();
+                where s.id in (:marked)""".formatted(floor);
+    }
+
+    /**
+     * Each child's marks newest first (date, lesson, position in the lesson), homework in lesson order. Ordered
+     * outside the union: a window function per branch to number the rows made the statement twice as slow.
+     */
+    private static String ordered(String union) {
+        return "select * from (" + union + ") u order by part, student_id,"
+                + " case when part = 'M' then date '2000-01-01' - lesson_date else lesson_date - date '2000-01-01' end,"
+                + " case when part = 'M' then -lesson_number else lesson_number end, position desc, lesson_id";
     }
 
     private static RecentMark recentMark(Object[] row) {
-        return new RecentMark(date(row[1]), (String) row[2], ((Number) row[3]).intValue(),
-                ((Number) row[4]).intValue(), MarkKind.valueOf((String) row[5]), (String) row[6]);
-    }
-
-    /** Each child's homework in live lessons from {@code monday} to {@code sunday}, in lesson order. */
-    @SuppressWarnings("unchecked")
-    Map<UUID, List<Homework>> homework(Collection<UUID> children, LocalDate monday, LocalDate sunday) {
-        Map<UUID, List<Homework>> byChild = new HashMap<>();
-        if (children.isEmpty()) {
-            return byChild;
-        }
-        List<Object[]> rows = em.createNativeQuery("""
-                select student_id, lesson_date, lesson_number, subject, homework from (
-                  select s.id as student_id, l.lesson_date, l.lesson_number, l.id, l.subject, l.homework
-                  from student s join lesson l on l.class_id = s.class_id and l.group_id is null
-                  where s.id in (:ids) and l.withdrawn_at is null and l.homework is not null
-                    and l.lesson_date between :monday and :sunday
-                  union all
-                  select g.student_id, l.lesson_date, l.lesson_number, l.id, l.subject, l.homework
-                  from lesson_group_member g join lesson l on l.group_id = g.group_id
-                  where g.student_id in (:ids) and l.withdrawn_at is null and l.homework is not null
-                    and l.lesson_date between :monday and :sunday
-                ) week order by student_id, lesson_date, lesson_number, id""")
-                .setParameter("ids", children).setParameter("monday", monday).setParameter("sunday", sunday)
-                .getResultList();
-        for (Object[] row : rows) {
-            byChild.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add(new Homework(date(row[1]),
-                    ((Number) row[2]).intValue(), (String) row[3], (String) row[4]));
-        }
-        return byChild;
+        return new RecentMark(date(row[2]), (String) row[4], ((Number) row[5]).intValue(),
+                ((Number) row[6]).intValue(), MarkKind.valueOf((String) row[7]), (String) row[8]);
     }
 
     private static LocalDate date(Object value) {

@@ -1,6 +1,7 @@
 package ru.ediary.diary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -10,33 +11,29 @@ import ru.ediary.api.ApiException;
 import ru.ediary.api.BadUserInputException;
 import ru.ediary.api.Cursor;
 import ru.ediary.api.Ids;
-import ru.ediary.api.NotFoundException;
 import ru.ediary.api.Pages;
-import ru.ediary.api.Tx;
 import ru.ediary.config.EdiaryConfig;
-import ru.ediary.school.StudentRepository;
 
 @ApplicationScoped
 public class DiaryReadService {
 
     private final Caller caller;
-    private final StudentRepository students;
     private final DiaryReaders readers;
     private final EdiaryConfig config;
     private final Clock clock;
     private final DiaryQueries lessons;
 
-    DiaryReadService(Caller caller, StudentRepository students, DiaryReaders readers, EdiaryConfig config, Clock clock,
+    DiaryReadService(Caller caller, DiaryReaders readers, EdiaryConfig config, Clock clock,
             DiaryQueries lessons) {
         this.lessons = lessons;
         this.caller = caller;
-        this.students = students;
         this.readers = readers;
         this.config = config;
         this.clock = clock;
     }
 
     /** A child's lessons from {@code from} to {@code to} inclusive, oldest first, a page at a time. */
+    @Transactional
     public DiaryEntryView.Connection page(String childId, LocalDate from, LocalDate to, Integer first, String after)
             throws ApiException {
         UUID studentId = Ids.parse(childId);
@@ -52,14 +49,11 @@ public class DiaryReadService {
         DiaryCursor cursor = DiaryCursor.decode(after);
         caller.requireAuthenticated();
         UUID accountId = caller.isSchoolSystem() ? null : caller.accountId();
-        return Tx.inNew(() -> {
-            var student = students.findWithClass(studentId).orElseThrow(NotFoundException::new);
-            readers.require(accountId, student);
-            var rows = lessons.page(student.id, student.schoolClass.id, since, until, cursor, size + 1);
-            var page = Pages.of(rows, size,
-                    entry -> new DiaryCursor(entry.date(), entry.lessonNumber(), UUID.fromString(entry.id())).encode(),
-                    DiaryEntryView.Edge::new);
-            return new DiaryEntryView.Connection(page.edges(), page.pageInfo());
-        });
+        var child = readers.require(accountId, studentId);
+        var rows = lessons.page(studentId, child.classId(), since, until, cursor, size + 1);
+        var page = Pages.of(rows, size,
+                entry -> new DiaryCursor(entry.date(), entry.lessonNumber(), UUID.fromString(entry.id())).encode(),
+                DiaryEntryView.Edge::new);
+        return new DiaryEntryView.Connection(page.edges(), page.pageInfo());
     }
 }

@@ -54,8 +54,7 @@ public class NotificationApi {
             @Name("first") @Description("Page size, 1–100; default 20.") Integer first,
             @Name("after") @Description("endCursor of the previous page; leave out for the first page.")
             String after) throws ApiException {
-        UUID me = caller.accountId();
-        return Tx.inNew(() -> notifications.page(me, unreadOnly, first, after));
+        return notifications.page(caller.accountId(), unreadOnly, first, after);
     }
 
     @Mutation("markNotificationsRead")
@@ -82,7 +81,7 @@ public class NotificationApi {
     public Multi<NotificationView> notificationAdded() throws ApiException {
         // subscriptions start on the event loop: read the token here, touch the database on a worker
         TokenProfile profile = caller.personProfile();
-        return bus.streamFor(Uni.createFrom().item(() -> accounts.ensureRegistered(profile))
+        return bus.streamFor(Uni.createFrom().item(() -> accounts.ensureRegistered(profile).id)
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
 }

@@ -1,6 +1,7 @@
 package ru.ediary.notification;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -64,7 +65,8 @@ public class NotificationService {
         return notification.id;
     }
 
-    /** Newest first; call inside a transaction. */
+    /** Newest first. */
+    @Transactional
     public NotificationConnection page(UUID accountId, boolean unreadOnly, Integer first, String after)
             throws ApiException {
         int size = Cursor.pageSize(first);

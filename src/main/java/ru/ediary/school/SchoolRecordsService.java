@@ -2,6 +2,7 @@ package ru.ediary.school;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,24 +44,23 @@ public class SchoolRecordsService {
     }
 
     /** Classes with students and contacts in three statements, however large the school. */
+    @Transactional
     public List<ClassRosterView> myClasses() throws ApiException {
-        return Tx.inNew(() -> {
-            StaffScope scope = staff.require();
-            List<SchoolClass> found = scope.isSchoolSystem()
-                    ? classes.findBySchool(scope.schoolId())
-                    : classes.findByIdsWithSchool(scope.classIds());
-            List<Student> pupils = students.findByClasses(found.stream().map(c -> c.id).toList());
-            Map<UUID, List<GuardianContactView>> guardians = contacts
-                    .findByStudents(pupils.stream().map(s -> s.id).toList()).stream()
-                    .collect(Collectors.groupingBy(g -> g.student.id,
-                            Collectors.mapping(GuardianContactView::of, Collectors.toList())));
-            Map<UUID, List<StudentRecordView>> byClass = pupils.stream().collect(Collectors.groupingBy(
-                    s -> s.schoolClass.id,
-                    Collectors.mapping(s -> StudentRecordView.of(s, guardians.getOrDefault(s.id, List.of())),
-                            Collectors.toList())));
-            return found.stream().map(c -> new ClassRosterView(c.id.toString(), c.externalId, c.name,
-                    SchoolView.of(c.school), byClass.getOrDefault(c.id, List.of()))).toList();
-        });
+        StaffScope scope = staff.require();
+        List<SchoolClass> found = scope.isSchoolSystem()
+                ? classes.findBySchool(scope.schoolId())
+                : classes.findByIdsWithSchool(scope.classIds());
+        List<Student> pupils = students.findByClasses(found.stream().map(c -> c.id).toList());
+        Map<UUID, List<GuardianContactView>> guardians = contacts
+                .findByStudents(pupils.stream().map(s -> s.id).toList()).stream()
+                .collect(Collectors.groupingBy(g -> g.student.id,
+                        Collectors.mapping(GuardianContactView::of, Collectors.toList())));
+        Map<UUID, List<StudentRecordView>> byClass = pupils.stream().collect(Collectors.groupingBy(
+                s -> s.schoolClass.id,
+                Collectors.mapping(s -> StudentRecordView.of(s, guardians.getOrDefault(s.id, List.of())),
+                        Collectors.toList())));
+        return found.stream().map(c -> new ClassRosterView(c.id.toString(), c.externalId, c.name,
+                SchoolView.of(c.school), byClass.getOrDefault(c.id, List.of()))).toList();
     }
 
     public GuardianContactPayload recordGuardianContact(GuardianContactInput raw) throws ApiException {

@@ -3,7 +3,6 @@ package ru.ediary.school;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import ru.ediary.account.AccountService;
 import ru.ediary.account.Caller;
 import ru.ediary.api.ApiException;
 import ru.ediary.api.ForbiddenException;
@@ -13,13 +12,11 @@ import ru.ediary.api.ForbiddenException;
 public class StaffAccess {
 
     private final Caller caller;
-    private final AccountService accounts;
     private final SchoolRepository schools;
     private final SchoolClassRepository classes;
 
-    StaffAccess(Caller caller, AccountService accounts, SchoolRepository schools, SchoolClassRepository classes) {
+    StaffAccess(Caller caller, SchoolRepository schools, SchoolClassRepository classes) {
         this.caller = caller;
-        this.accounts = accounts;
         this.schools = schools;
         this.classes = classes;
     }
@@ -39,9 +36,9 @@ public class StaffAccess {
             return Optional.of(StaffScope.school(school.id));
         }
         if (caller.isTeacher()) {
-            var account = accounts.find(caller.accountId());
+            // the request's caller lookup already read the account
             return Optional.of(StaffScope.classes(
-                    classes.findLedBy(account.snils).stream().map(c -> c.id).collect(Collectors.toSet())));
+                    classes.findLedBy(caller.account().snils).stream().map(c -> c.id).collect(Collectors.toSet())));
         }
         return Optional.empty();
     }

@@ -22,6 +22,10 @@ public record StaffScope(UUID schoolId, Set<UUID> classIds) {
     }
 
     public boolean covers(Student student) {
-        return isSchoolSystem() ? schoolId.equals(student.school.id) : classIds.contains(student.schoolClass.id);
+        return covers(student.school.id, student.schoolClass.id);
+    }
+
+    public boolean covers(UUID studentSchoolId, UUID studentClassId) {
+        return isSchoolSystem() ? schoolId.equals(studentSchoolId) : classIds.contains(studentClassId);
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,9 +26,11 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import ru.ediary.access.AccessCapacity;
+import ru.ediary.access.ChildView;
 import ru.ediary.access.DirectAccessService;
 import ru.ediary.account.Account;
 import ru.ediary.account.AccountService;
+import ru.ediary.account.FullNames;
 import ru.ediary.account.Caller;
 import ru.ediary.api.ApiException;
 import ru.ediary.api.Cursor;
@@ -88,9 +91,11 @@ public class InvitationService {
     }
 
     /** What the checks found: everything needed to preview or send. */
-    private record Checked(Account inviter, Account invitee, List<Student> children, String maskedIdentifier) {
+    private record Checked(Account inviter, Account invitee, List<ChildView> children, String maskedIdentifier) {
     }
 
+    /** A query: checks run in the caller's transaction; the lookup counter writes in its own (RateLimiter). */
+    @Transactional
     public InvitationPreview.Payload preview(InvitationInput input) throws ApiException {
         UUID me = caller.accountId();
         List<UserError> errors = validate(input);
@@ -100,17 +105,15 @@ public class InvitationService {
         if (!errors.isEmpty()) {
             return new InvitationPreview.Payload(null, errors);
         }
-        return Tx.inNew(() -> {
-            List<UserError> found = new ArrayList<>();
-            Checked checked = check(me, input, found);
-            if (!found.isEmpty()) {
-                return new InvitationPreview.Payload(null, found);
-            }
-            return new InvitationPreview.Payload(new InvitationPreview(input.service, input.service.title(),
-                    checked.invitee().fullName(), checked.children().stream()
-                            .map(s -> new InvitedChild(s.id.toString(), s.fullName(), null)).toList()),
-                    List.of());
-        });
+        List<UserError> found = new ArrayList<>();
+        Checked checked = check(me, input, found);
+        if (!found.isEmpty()) {
+            return new InvitationPreview.Payload(null, found);
+        }
+        return new InvitationPreview.Payload(new InvitationPreview(input.service, input.service.title(),
+                checked.invitee().fullName(), checked.children().stream()
+                        .map(c -> new InvitedChild(c.id(), c.fullName(), null)).toList()),
+                List.of());
     }
 
     public InvitationPayload send(InvitationInput input, String idempotencyKey) throws ApiException {
@@ -215,12 +218,12 @@ public class InvitationService {
     /** The rules that need data (brief rule 4 and its refusals); adds userErrors, returns what it found. */
     private Checked check(UUID me, InvitationInput input, List<UserError> errors) throws ApiException {
         Account inviter = accounts.find(me);
-        Map<UUID, Student> ownChildren = direct.directChildren(inviter).stream()
+        Map<UUID, ChildView> ownChildren = direct.directChildren(inviter.id).stream()
                 .filter(d -> d.capacity() == AccessCapacity.PARENT)
-                .collect(Collectors.toMap(d -> d.student().id, d -> d.student(), (a, b) -> a, LinkedHashMap::new));
-        List<Student> children = new ArrayList<>();
+                .collect(Collectors.toMap(d -> d.id(), d -> d.child(), (a, b) -> a, LinkedHashMap::new));
+        List<ChildView> children = new ArrayList<>();
         for (int i = 0; i < input.childIds.size(); i++) {
-            Student child = Optional.ofNullable(parseOrNull(input.childIds.get(i))).map(ownChildren::get).orElse(null);
+            ChildView child = Optional.ofNullable(parseOrNull(input.childIds.get(i))).map(ownChildren::get).orElse(null);
             if (child == null) {
                 // someone else's child and no child at all give the same answer
                 errors.add(UserError.of("childIds[" + i + "]", UserErrorCode.CHILD_NOT_AVAILABLE));
@@ -242,7 +245,7 @@ public class InvitationService {
             errors.add(UserError.of(field, UserErrorCode.CANNOT_INVITE_SELF));
             return null;
         }
-        Set<UUID> inviteeSees = direct.directChildren(invitee).stream().map(d -> d.student().id)
+        Set<UUID> inviteeSees = direct.directChildren(invitee.id).stream().map(d -> d.id())
                 .collect(Collectors.toSet());
         for (int i = 0; i < input.childIds.size(); i++) {
             UUID childId = parseOrNull(input.childIds.get(i));
@@ -290,18 +293,18 @@ public class InvitationService {
         invitation.inviteeIdentifier = checked.maskedIdentifier();
         invitation.createdAt = now;
         invitation.expiresAt = now.plus(config.trust().invitationTtl());
-        checked.children().forEach(child -> invitation.children.add(new InvitationChild(child.id)));
+        checked.children().forEach(child -> invitation.children.add(new InvitationChild(UUID.fromString(child.id()))));
         invitation.persist();
         em.flush();
 
-        String names = checked.children().stream().map(Student::fullName).collect(Collectors.joining(", "));
+        String names = checked.children().stream().map(ChildView::fullName).collect(Collectors.joining(", "));
         notifications.notify(checked.invitee().id, NotificationKind.INVITATION_RECEIVED,
                 "Приглашение стать доверенным лицом",
                 checked.inviter().fullName() + " приглашает вас стать доверенным лицом. Услуга: «" + service.title()
                         + "». Дети: " + names + ". Подтвердите или отклоните приглашение.",
                 invitation.id, null);
-        for (Student child : checked.children()) {
-            audit.record(checked.inviter().id, AuditAction.INVITATION_SENT, child.id, invitation.id, null,
+        for (ChildView child : checked.children()) {
+            audit.record(checked.inviter().id, AuditAction.INVITATION_SENT, UUID.fromString(child.id()), invitation.id, null,
                     checked.invitee().id);
         }
         metrics.counter("ediary.invitations", "event", "sent").increment();
@@ -450,35 +453,81 @@ public class InvitationService {
                 v.expectedActivationAt())).toList();
     }
 
+    @Transactional
     public InvitationConnection sent(Integer first, String after) throws ApiException {
         return page(true, first, after);
     }
 
+    @Transactional
     public InvitationConnection received(Integer first, String after) throws ApiException {
         return page(false, first, after);
     }
 
+    /**
+     * A page of the caller's invitations straight into the API's records: the page, both parties' names and the
+     * children's names and outcomes in one statement.
+     */
+    @SuppressWarnings("unchecked")
     private InvitationConnection page(boolean sent, Integer first, String after) throws ApiException {
         UUID me = caller.accountId();
         int size = Cursor.pageSize(first);
         Cursor cursor = Cursor.decode(after);
-        return Tx.inNew(() -> {
-            String side = sent ? "i.inviter.id" : "i.invitee.id";
-            String query = "from Invitation i join fetch i.inviter join fetch i.invitee where " + side + " = :me"
-                    + (cursor == null ? "" : " and (i.createdAt < :at or (i.createdAt = :at and i.id < :id))")
-                    + " order by i.createdAt desc, i.id desc";
-            var q = em.createQuery(query, Invitation.class).setParameter("me", me).setMaxResults(size + 1);
-            if (cursor != null) {
-                q.setParameter("at", cursor.at()).setParameter("id", cursor.id());
+        var query = em.createNativeQuery("with page as ("
+                + " select i.id, i.service, i.status, i.inviter_id, i.invitee_id, i.invitee_identifier, i.created_at,"
+                + " i.expires_at, i.accepted_at, i.activate_after, i.closed_at from invitation i"
+                + " where i." + (sent ? "inviter_id" : "invitee_id") + " = :me"
+                + (cursor == null ? "" : " and (i.created_at, i.id) < (:at, :id)")
+                + " order by i.created_at desc, i.id desc limit :limit)"
+                + " select p.id, p.service, p.status, p.inviter_id, p.invitee_identifier, p.created_at, p.expires_at,"
+                + " p.accepted_at, p.activate_after, p.closed_at,"
+                + " inviter.last_name, inviter.first_name, inviter.middle_name,"
+                + " invitee.last_name, invitee.first_name, invitee.middle_name,"
+                + " c.student_id, c.outcome, s.last_name, s.first_name, s.middle_name"
+                + " from page p join account inviter on inviter.id = p.inviter_id"
+                + " join account invitee on invitee.id = p.invitee_id"
+                + " left join invitation_child c on c.invitation_id = p.id left join student s on s.id = c.student_id"
+                + " order by p.created_at desc, p.id desc")
+                .setParameter("me", me).setParameter("limit", size + 1);
+        if (cursor != null) {
+            query.setParameter("at", cursor.at()).setParameter("id", cursor.id());
+        }
+        Duration interval = jobInterval();
+        Map<UUID, Object[]> invitations = new LinkedHashMap<>();
+        Map<UUID, List<InvitedChild>> children = new LinkedHashMap<>();
+        for (Object[] row : (List<Object[]>) query.getResultList()) {
+            UUID id = (UUID) row[0];
+            invitations.putIfAbsent(id, row);
+            List<InvitedChild> named = children.computeIfAbsent(id, k -> new ArrayList<>());
+            if (row[16] != null) {
+                named.add(new InvitedChild(row[16].toString(), FullNames.of((String) row[18], (String) row[19],
+                        (String) row[20]), (String) row[17]));
             }
-            List<Invitation> rows = q.getResultList();
-            // children's names for the whole page in one statement
-            Map<String, InvitationView> views = views(rows.subList(0, Math.min(size, rows.size())), me).stream()
-                    .collect(Collectors.toMap(InvitationView::id, Function.identity()));
-            var page = Pages.of(rows, size, row -> new Cursor(row.createdAt, row.id).encode(),
-                    (edgeCursor, row) -> new InvitationConnection.Edge(edgeCursor, views.get(row.id.toString())));
-            return new InvitationConnection(page.edges(), page.pageInfo());
+        }
+        List<InvitationView> views = new ArrayList<>();
+        invitations.forEach((id, row) -> {
+            InvitationStatus status = InvitationStatus.valueOf((String) row[2]);
+            Service service = Service.valueOf((String) row[1]);
+            views.add(new InvitationView(id.toString(), service, service.title(), status,
+                    children.get(id).stream().sorted(java.util.Comparator.comparing(InvitedChild::fullName)).toList(),
+                    new PersonName(FullNames.of((String) row[10], (String) row[11], (String) row[12])),
+                    new PersonName(FullNames.of((String) row[13], (String) row[14], (String) row[15])),
+                    me.equals(row[3]) ? (String) row[4] : null, instant(row[5]), instant(row[6]), instant(row[7]),
+                    status == InvitationStatus.ACCEPTED ? expectedActivation(instant(row[8]), interval) : null,
+                    instant(row[9])));
         });
+        var page = Pages.of(views, size, view -> new Cursor(view.createdAt(), UUID.fromString(view.id())).encode(),
+                InvitationConnection.Edge::new);
+        return new InvitationConnection(page.edges(), page.pageInfo());
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null || value instanceof Instant) {
+            return (Instant) value;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
     }
 
     /** Views of invitations for one viewer, with the children's names in one query. */

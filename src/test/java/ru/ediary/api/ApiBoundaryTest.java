@@ -26,6 +26,8 @@ class ApiBoundaryTest {
         assertTrue(unavailable(new jakarta.persistence.QueryTimeoutException("slow")));
         assertTrue(unavailable(new org.hibernate.exception.GenericJDBCException("Unable to acquire JDBC Connection",
                 new SQLException("Sorry, acquisition timeout!"))));
+        assertTrue(unavailable(new SQLException("current transaction is aborted, commands ignored until end of"
+                + " transaction block", "25P02")));
     }
 
     @Test

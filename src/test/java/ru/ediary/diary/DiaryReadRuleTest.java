@@ -231,4 +231,39 @@ class DiaryReadRuleTest {
                 .getList("data.auditLog.edges.node.action").stream().filter("DIARY_READ"::equals).count());
 
     }
+
+    /**
+     * The Child batch fields know from the root query how the caller reads each child: a trusted person's marks
+     * and homework are an audited read, a parent's are not, and only a parent sees the child's trusted persons.
+     */
+    @Test
+    void childFieldsAuditATrustedPersonsReadsAndShowTrustedPersonsOnlyToParents() throws Exception {
+        Setting s = setting();
+        Person trusted = trustedPersonOf(s);
+        String audit = "query($c: ID!) { auditLog(childId: $c) { edges { node { action } } } }";
+        java.util.function.Supplier<Long> diaryReads = () -> call(s.parent().token(), audit,
+                Map.of("c", s.child().toString())).getList("data.auditLog.edges.node.action", String.class).stream()
+                .filter("DIARY_READ"::equals).count();
+
+        JsonPath parents = call(s.parent().token(), "{ myChildren { id recentMarks { value } weekHomework { text }"
+                + " trustedPersons { trustedPerson { fullName } } } }");
+        assertEquals(List.of(5), parents.getList("data.myChildren[0].recentMarks.value"), parents.prettify());
+        assertEquals(1, parents.getList("data.myChildren[0].trustedPersons").size(), parents.prettify());
+        assertEquals(0L, diaryReads.get());
+
+        JsonPath trustedsMarks = call(trusted.token(), "{ diaryAccess { children { capacity child { id"
+                + " recentMarks { value } trustedPersons { id } } } } }");
+        assertEquals(List.of("TRUSTED_PERSON"), trustedsMarks.getList("data.diaryAccess.children.capacity"),
+                trustedsMarks.prettify());
+        assertEquals(List.of(5), trustedsMarks.getList("data.diaryAccess.children[0].child.recentMarks.value"));
+        assertEquals(List.of(), trustedsMarks.getList("data.diaryAccess.children[0].child.trustedPersons"));
+        assertEquals(1L, diaryReads.get());
+
+        // the next day, homework alone is a read too
+        clock.advance(java.time.Duration.ofDays(1));
+        JsonPath trustedsHomework = call(trusted.token(), "query($id: ID!) { child(id: $id) { weekHomework { text } } }",
+                Map.of("id", s.child().toString()));
+        assertNull(trustedsHomework.get("errors"), trustedsHomework.prettify());
+        assertEquals(2L, diaryReads.get());
+    }
 }

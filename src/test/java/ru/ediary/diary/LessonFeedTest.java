@@ -206,6 +206,10 @@ class LessonFeedTest {
                 first.stream().map(m -> m.get("date")).toList(), first.toString());
         // newest lesson first within a day, later marks of one lesson first
         assertEquals(List.of(3, 4, 5, 2, 4), first.stream().map(m -> m.get("value")).toList(), first.toString());
+        // asked together with the week's homework (one statement for both), the same marks
+        JsonPath both = call(c.firstParent().token(), "query($c: ID!) { child(id: $c) { recentMarks { date value }"
+                + " weekHomework { date } } }", Map.of("c", c.first().toString()));
+        assertEquals(first, both.getList("data.child.recentMarks"), both.prettify());
         assertEquals(List.of(Map.of("date", today.minusDays(93).toString(), "value", 3)),
                 recentMarks(c.secondParent(), c.second()));
     }
