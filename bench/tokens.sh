@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The accounts the load benchmarks act as, and their tokens. BENCH_TOKENS parents with direct access are
 # picked pseudo-randomly but repeatably (by md5 of the subject) into table bench.parent of the bench
-# database, with what the pgbench scripts need to issue the server's statements for them (bench/pgbench/);
-# then token files are written to $BENCH_RESULTS/tokens/, lines "token<TAB>fields...":
+# database, with what the pgbench scripts need to issue the server's statements for them (bench/pgbench/;
+# `children` is all of the parent's children, as the dashboard reads them); then token files are written
+# to $BENCH_RESULTS/tokens/, lines "token<TAB>fields...":
 #   parents.tsv  a parent, one of their children (dashboard, diaryAccess, diary page)
 #   send.tsv     another parent, their child, another person's phone and surname to invite; 5 invitees per
 #                parent, ordered so that consecutive lines are different parents (sendInvitation, mix)
@@ -44,6 +45,9 @@ select row_number() over (order by c.k)::int as n, c.subject, c.account_id, c.em
               where g.student_id = c.child_id and l.withdrawn_at is null
                 and l.lesson_date between current_date - 30 and current_date
               order by lesson_date, lesson_number, id limit 51) e) as page_entries,
+       (select s.class_id from ediary.student s where s.id = c.child_id) as class_id,
+       (select array_agg(d.student_id order by d.student_id)::text from ediary.direct_access d
+        where d.account_id = c.account_id) as children,
        (select i.id from ediary.invitation i where i.inviter_id = c.account_id
         order by i.created_at desc, i.id desc limit 1) as last_invitation
 from (select * from candidate order by k limit :n) c;
