@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# One load benchmark against the packaged server on the generated data: a first warm-up of
-# BENCH_INITIAL_WARMUP at concurrency 16 (so the JIT compiler is done before anything is measured), then at
+# One load benchmark against the packaged server on the generated data: a first, gentle warm-up of
+# BENCH_STEP_WARMUP (10s) at each of concurrency 1, 4 and 16 (so the JIT compiler is done before anything is
+# measured), then at
 # each concurrency of BENCH_CONCURRENCY a warm-up of BENCH_WARMUP and BENCH_RUNS measured runs, with wrk; the server's RSS and used heap are sampled every
 # second and its CPU time per request taken from /proc. Prints a markdown table and appends raw rows to
 # $BENCH_RESULTS/load.tsv.
@@ -11,6 +12,7 @@
 # mid-run) and a lookup limit high enough that sendInvitation runs are not rate-limited.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
+BENCH_STEP_WARMUP=${BENCH_STEP_WARMUP:-10s}
 require wrk wrk
 bench=${1:?"usage: bench/load.sh dashboard|diary|diary-access|send-invitation|mix"}
 case $bench in
@@ -36,7 +38,11 @@ hz=$(getconf CLK_TCK)
 
 echo "| $bench | c | req/s | p50 ms | p99 ms | CPU ms/req | peak RSS MiB | peak heap MiB | failed | refused |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
-BENCH_TAG=w0$RANDOM wrk -t2 -c16 -d"$BENCH_INITIAL_WARMUP" --timeout 10s -s "$BENCH_DIR/wrk/$bench.lua" "$url" > /dev/null 2>&1
+# gently: on 2 cores a JVM warmed straight at high concurrency starves its JIT compiler and measures ~2x slow
+for c in 1 4 16; do
+    BENCH_TAG=w0$c$RANDOM wrk -t$((c < 2 ? 1 : 2)) -c$c -d"$BENCH_STEP_WARMUP" --timeout 10s -s "$BENCH_DIR/wrk/$bench.lua" "$url" \
+        > /dev/null 2>&1
+done
 for c in $BENCH_CONCURRENCY; do
     threads=$((c < 2 ? 1 : 2))
     BENCH_TAG=w$c$RANDOM wrk -t$threads -c"$c" -d"$BENCH_WARMUP" --timeout 10s -s "$BENCH_DIR/wrk/$bench.lua" "$url" > /dev/null 2>&1

@@ -37,7 +37,7 @@ step() { echo "== $(date -u +%H:%M:%S) $*" >&2; }
 $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); $(java -version 2>&1 | head -1); \
 $(psql -X -At -d postgres -c 'select version()' | cut -d, -f1); wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'). \
 Load average at start: $(cut -d' ' -f1-3 /proc/loadavg)."
-    echo "Settings: warm-up $BENCH_INITIAL_WARMUP once per server start and $BENCH_WARMUP before each concurrency, measured $BENCH_DURATION, $BENCH_RUNS runs, concurrency $BENCH_CONCURRENCY, \
+    echo "Settings: warm-up ${BENCH_STEP_WARMUP:-10s} at c=1, 4 and 16 once per server start (load.sh) and $BENCH_WARMUP before each concurrency, measured $BENCH_DURATION, $BENCH_RUNS runs, concurrency $BENCH_CONCURRENCY, \
 $BENCH_TOKENS accounts; figures are median (min–max) over the runs."
     echo
 } > "$out"
