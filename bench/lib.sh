@@ -1,7 +1,8 @@
 # Shared by the bench/*.sh scripts (sourced, not run). Settings, each overridable from the environment:
 #   BENCH_DB (ediary_bench)  BENCH_PORT (8091)  BENCH_PORT2 (8092)  BENCH_RESULTS (bench/results)
 #   BENCH_INITIAL_WARMUP (30s, once per server start)  BENCH_WARMUP (5s, before each concurrency)  BENCH_DURATION (15s)  BENCH_RUNS (3)  BENCH_CONCURRENCY ("1 16 64")  BENCH_TOKENS (2000)
-#   BENCH_JAVA_OPTS (extra JVM options for the server, e.g. -Xmx512m)
+#   BENCH_JVM (the server's heap and collector; default: production's, as docker/Dockerfile sets them)
+#   BENCH_JAVA_OPTS (extra JVM options for the server)  BENCH_JAR (the packaged server to run)
 # A server on port P serves /q/health and /q/metrics on its management port, P + 1000 (management_port P).
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=$(cd "$BENCH_DIR/.." && pwd)
@@ -15,11 +16,12 @@ BENCH_DURATION=${BENCH_DURATION:-15s}
 BENCH_RUNS=${BENCH_RUNS:-3}
 BENCH_CONCURRENCY=${BENCH_CONCURRENCY:-"1 16 64"}
 BENCH_TOKENS=${BENCH_TOKENS:-2000}
+BENCH_JVM=${BENCH_JVM:-"-XX:+UseG1GC -Xmx256m"}
 PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
-JAR=$REPO_DIR/target/quarkus-app/quarkus-run.jar
+JAR=${BENCH_JAR:-$REPO_DIR/target/quarkus-app/quarkus-run.jar}
 mkdir -p "$BENCH_RESULTS"
 
 psql_bench() { psql -X -q -v ON_ERROR_STOP=1 -d "$BENCH_DB" "$@"; }
@@ -77,9 +79,9 @@ start_server() {
     require_jar
     local log=$BENCH_RESULTS/server-$port.log
     SERVER_STARTED_AT=$(date +%s%N)
-    # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
+    # shellcheck disable=SC2086 # BENCH_JVM and BENCH_JAVA_OPTS are lists of options
     DB_NAME=$BENCH_DB \
-        java ${BENCH_JAVA_OPTS:-} -XX:+UseG1GC \
+        java $BENCH_JVM ${BENCH_JAVA_OPTS:-} \
         -Dquarkus.http.port="$port" -Dquarkus.management.port="$(management_port "$port")" \
         -D%prod.quarkus.oidc.auth-server-url= \
         -Dquarkus.oidc.public-key="$(dev_public_key)" \

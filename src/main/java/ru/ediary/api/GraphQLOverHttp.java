@@ -19,6 +19,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * GraphQL over HTTP as the specification (graphql-over-http, 2024 draft) describes it, around SmallRye GraphQL's
@@ -32,7 +34,8 @@ import java.util.Locale;
  * before the engine sees it.
  * <li>A document that does not parse (or exceeds the token cap) is answered here with {@code GRAPHQL_PARSE_FAILED}:
  * SmallRye would answer it itself without a code and without firing the engine's events. This costs one extra
- * parse of each request's document (bounded by the token cap).
+ * parse of each new document (bounded by the token cap); documents that parsed are remembered (bounded, see
+ * {@link #PARSED_MAX_DOCUMENTS}), as an SPA sends the same few again and again.
  * <li>With {@code application/graphql-response+json}, an answer without {@code data} (the document does not
  * parse or validate, a variable does not coerce, a query limit refuses it) is 400; with {@code application/json}
  * every well-formed request is answered 200.
@@ -46,6 +49,12 @@ public class GraphQLOverHttp {
     static final String JSON = "application/json";
     /** Set on the routing context when an operation has run: whether its result has a {@code data} entry. */
     private static final String DATA_PRESENT = GraphQLOverHttp.class.getName() + ".dataPresent";
+
+    /** How many documents that parsed are remembered, and the longest one remembered (characters). */
+    static final int PARSED_MAX_DOCUMENTS = 512;
+    static final int PARSED_MAX_LENGTH = 16 * 1024;
+    /** Documents known to parse under the (JVM-wide, fixed at start) parser options; emptied when full. */
+    private static final Set<String> PARSED = ConcurrentHashMap.newKeySet();
 
     private final GraphQLHttpGuards guards;
     private final CurrentVertxRequest currentRequest;
@@ -180,9 +189,13 @@ public class GraphQLOverHttp {
         if (query == null || query.isBlank()) {
             return "Запрос не содержит документа GraphQL.";
         }
+        if (PARSED.contains(query)) {
+            return null;
+        }
         try {
             Parser.parse(ParserEnvironment.newParserEnvironment().document(query)
                     .parserOptions(ParserOptions.getDefaultOperationParserOptions()).build());
+            remember(query);
             return null;
         } catch (ParseCancelledException e) {
             return "Документ GraphQL больше допустимого (не более " + ParserOptions.getDefaultOperationParserOptions()
@@ -193,6 +206,17 @@ public class GraphQLOverHttp {
                     : "Документ GraphQL не разбирается: строка " + location.getLine() + ", позиция " + location.getColumn()
                             + ".";
         }
+    }
+
+    /** Only documents that parsed: a refused one is parsed (and refused) again. */
+    private static void remember(String query) {
+        if (query.length() > PARSED_MAX_LENGTH) {
+            return;
+        }
+        if (PARSED.size() >= PARSED_MAX_DOCUMENTS) {
+            PARSED.clear(); // many distinct documents: start over rather than keep an attacker's
+        }
+        PARSED.add(query);
     }
 
     /** Remembers whether the operation's result has data; WebSocket operations have no HTTP request to tell. */

@@ -4,6 +4,8 @@ import graphql.ErrorType;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.AsyncExecutionStrategy;
+import graphql.execution.AsyncSerialExecutionStrategy;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -15,6 +17,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
 import graphql.language.OperationDefinition;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.BlockingOperationControl;
+import io.smallrye.graphql.execution.error.ExceptionHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -80,10 +83,20 @@ public class UnitOfWork {
         }
     }
 
-    /** SmallRye fires its GraphQL builder as a CDI event: the unit's hooks come after its query limits. */
+    /**
+     * SmallRye fires its GraphQL builder as a CDI event: the unit's hooks come after its query limits, and queries
+     * and mutations that arrive on the event loop (over WebSocket) run on a worker thread.
+     */
     void install(@Observes GraphQL.Builder builder) {
-        Instrumentation configured = builder.build().getInstrumentation();
-        builder.instrumentation(new ChainedInstrumentation(configured, new PerQuery()));
+        GraphQL built = builder.build();
+        builder.instrumentation(new ChainedInstrumentation(built.getInstrumentation(), new PerQuery()));
+        // SmallRye leaves both to graphql-java's defaults, with its own exception handler
+        if (built.getQueryStrategy().getClass() == AsyncExecutionStrategy.class) {
+            builder.queryExecutionStrategy(new OffTheEventLoop.Query(new ExceptionHandler(), this));
+        }
+        if (built.getMutationStrategy().getClass() == AsyncSerialExecutionStrategy.class) {
+            builder.mutationExecutionStrategy(new OffTheEventLoop.Mutation(new ExceptionHandler()));
+        }
     }
 
     /** Units open right now, on any thread. */

@@ -157,7 +157,7 @@ class UnitOfWorkTest {
             assertTrue(message.contains("Пока подписка жива"), message);
             assertEquals(0, units.open());
 
-            // a query over the socket runs on the event loop (SmallRye's WebSocket handler): no unit is begun there
+            // a query over the socket runs its unit on a worker (OffTheEventLoop) and ends it with the answer
             listener.send("{\"id\":\"2\",\"type\":\"subscribe\",\"payload\":{\"query\":\"{ me { id } }\"}}");
             assertNotNull(listener.next(), "no answer within 10 s");
             assertEquals(0, units.open());
