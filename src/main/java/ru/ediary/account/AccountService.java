@@ -7,7 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,10 +35,12 @@ public class AccountService {
 
     private final AccountRepository accounts;
     private final InputValidator validator;
+    private final Clock clock;
     @Inject
     ContactConfirmationService confirmations;
 
-    AccountService(AccountRepository accounts, InputValidator validator) {
+    AccountService(AccountRepository accounts, InputValidator validator, Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.validator = validator;
     }
@@ -214,7 +216,7 @@ public class AccountService {
         } else if (newPhone) {
             codes.add(confirmations.issue(accountId, ContactChannel.PHONE, phone));
         }
-        account.updatedAt = Instant.now();
+        account.updatedAt = clock.instant();
         accounts.flush();
         return new Applied(AccountView.of(account), codes, List.of());
     }
@@ -240,7 +242,7 @@ public class AccountService {
                     account.phone = verdict.confirmedValue();
                     account.phoneVerified = true;
                 }
-                account.updatedAt = Instant.now();
+                account.updatedAt = clock.instant();
                 accounts.flush();
                 return ConfirmContactPayload.ok(AccountView.of(account));
             });

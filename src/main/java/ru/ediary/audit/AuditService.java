@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import ru.ediary.access.DirectAccessService;
 import ru.ediary.account.FullNames;
 import ru.ediary.api.ApiException;
 import ru.ediary.api.Cursor;
@@ -22,12 +21,12 @@ import java.util.UUID;
 public class AuditService {
 
     private final Clock clock;
-    private final DirectAccessService direct;
+    private final AuditLogReaders readers;
     private final EntityManager em;
 
-    AuditService(Clock clock, DirectAccessService direct, EntityManager em) {
+    AuditService(Clock clock, AuditLogReaders readers, EntityManager em) {
         this.clock = clock;
-        this.direct = direct;
+        this.readers = readers;
         this.em = em;
     }
 
@@ -52,7 +51,7 @@ public class AuditService {
         UUID studentId = Ids.parse(childId);
         int size = Cursor.pageSize(first);
         Cursor cursor = Cursor.decode(after);
-        if (!direct.isParentOf(me, studentId)) {
+        if (!readers.mayRead(me, studentId)) {
             throw new NotFoundException();
         }
         var query = em.createNativeQuery("""

@@ -2,6 +2,7 @@ package ru.ediary.school;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,6 +38,7 @@ public class RosterService {
     private final GuardianContactRepository contacts;
     private final RosterChecks checks;
     private final EdiaryConfig config;
+    private final Clock clock;
 
     /** School-system batches (roster and diary) share one limit per client. */
     public static final String BATCH = "SCHOOL_BATCH";
@@ -45,7 +47,8 @@ public class RosterService {
 
     RosterService(StaffAccess staff, SchoolClassRepository classes, StudentRepository students,
             GuardianContactRepository contacts, RosterChecks checks, EdiaryConfig config,
-            ru.ediary.api.RateLimiter limiter) {
+            ru.ediary.api.RateLimiter limiter, Clock clock) {
+        this.clock = clock;
         this.limiter = limiter;
         this.staff = staff;
         this.classes = classes;
@@ -128,7 +131,7 @@ public class RosterService {
             }
         }
 
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         int studentsCreated = 0;
         int studentsUpdated = 0;
         int guardiansCreated = 0;

@@ -3,7 +3,7 @@ package ru.ediary.school;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +32,11 @@ public class SchoolRecordsService {
     private final GuardianContactRepository contacts;
     private final InputValidator validator;
     private final EdiaryConfig config;
+    private final Clock clock;
 
     SchoolRecordsService(StaffAccess staff, SchoolClassRepository classes, StudentRepository students,
-            GuardianContactRepository contacts, InputValidator validator, EdiaryConfig config) {
+            GuardianContactRepository contacts, InputValidator validator, EdiaryConfig config, Clock clock) {
+        this.clock = clock;
         this.staff = staff;
         this.classes = classes;
         this.students = students;
@@ -99,7 +101,7 @@ public class SchoolRecordsService {
                 contact.relation = input.relation;
                 contact.email = Emails.normalize(input.email);
                 contact.phone = PhoneNumbers.normalizeMobile(input.phone).orElseThrow();
-                contact.updatedAt = Instant.now();
+                contact.updatedAt = clock.instant();
                 contacts.persist(contact);
                 contacts.flush();
                 return new GuardianContactPayload(GuardianContactView.of(contact), List.of());
@@ -142,7 +144,7 @@ public class SchoolRecordsService {
                 if (input.phone != null) {
                     student.phone = input.phone.isEmpty() ? null : PhoneNumbers.normalizeMobile(input.phone).orElseThrow();
                 }
-                student.updatedAt = Instant.now();
+                student.updatedAt = clock.instant();
                 students.flush();
                 List<GuardianContactView> guardians = contacts.findByStudents(List.of(student.id)).stream()
                         .map(GuardianContactView::of).toList();

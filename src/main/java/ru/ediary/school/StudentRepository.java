@@ -23,6 +23,14 @@ public class StudentRepository implements PanacheRepositoryBase<Student, UUID> {
         return list("from Student s where s.schoolClass.id in ?1 order by s.lastName, s.firstName, s.id", classIds);
     }
 
+    /** The students with these ids, by surname and given name: the one way other packages read students by id. */
+    public List<Student> findByIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return list("id in ?1 order by lastName, firstName", ids);
+    }
+
     public List<Student> findByExternalIds(UUID schoolId, Collection<String> externalIds) {
         if (externalIds.isEmpty()) {
             return List.of();
