@@ -16,6 +16,10 @@ public interface HousekeepingConfig {
     @WithDefault("15m")
     String interval();
 
+    /** Delay of the first run after start-up. */
+    @WithDefault("60s")
+    String initialDelay();
+
     /** Rows deleted per transaction: bounded so no purge holds locks on a large table for long. */
     @WithDefault("1000")
     int batchSize();
