@@ -445,10 +445,10 @@ public class InvitationService {
     }
 
     /** Invitations the account accepted that the job has not activated yet; call inside a transaction. */
-    public List<ru.ediary.access.PendingActivation> awaitingActivation(UUID accountId) {
+    public List<PendingActivation> awaitingActivation(UUID accountId) {
         List<Invitation> accepted = Invitation.list("from Invitation i join fetch i.inviter join fetch i.invitee"
                 + " where i.invitee.id = ?1 and i.status = ?2 order by i.acceptedAt", accountId, InvitationStatus.ACCEPTED);
-        return views(accepted, accountId).stream().map(v -> new ru.ediary.access.PendingActivation(v.id(),
+        return views(accepted, accountId).stream().map(v -> new PendingActivation(v.id(),
                 v.serviceName(), v.inviter().fullName(), v.children().stream().map(InvitedChild::fullName).toList(),
                 v.expectedActivationAt())).toList();
     }
