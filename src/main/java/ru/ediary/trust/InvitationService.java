@@ -363,7 +363,7 @@ public class InvitationService {
             throw new ForbiddenException("Принять или отклонить приглашение может только приглашённый.");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        if (invitation.status == InvitationStatus.PENDING && !now.isBefore(invitation.expiresAt)) {
+        if (invitation.overdueAt(now)) {
             // the job has not got to it yet; it is expired all the same
             close(invitation, InvitationStatus.EXPIRED, now, null);
             return invalidState(invitation, me);
@@ -378,9 +378,7 @@ public class InvitationService {
         String childNames = childNames(invitation);
         switch (transition) {
             case ACCEPT -> {
-                invitation.status = InvitationStatus.ACCEPTED;
-                invitation.acceptedAt = now;
-                invitation.activateAfter = now.plus(config.trust().activationDelay());
+                invitation.accept(now, config.trust().activationDelay());
                 audit(invitation, me, AuditAction.INVITATION_ACCEPTED);
                 notifications.notify(invitation.inviter.id, NotificationKind.INVITATION_ACCEPTED,
                         "Приглашение принято", invitation.invitee.fullName() + " принял(а) ваше приглашение. "
@@ -398,8 +396,7 @@ public class InvitationService {
     /** Ends an open invitation, telling the other side (both sides when it expired). */
     private void close(Invitation invitation, InvitationStatus status, Instant now, UUID actor) {
         InvitationStatus before = invitation.status;
-        invitation.status = status;
-        invitation.closedAt = now;
+        invitation.close(status, now);
         String names = childNames(invitation);
         switch (status) {
             case DECLINED -> {
@@ -418,8 +415,8 @@ public class InvitationService {
             case EXPIRED -> {
                 audit(invitation, null, AuditAction.INVITATION_EXPIRED);
                 for (UUID who : List.of(invitation.inviter.id, invitation.invitee.id)) {
-                    notifications.notify(who, NotificationKind.INVITATION_EXPIRED, "Срок приглашения истёк",
-                            "Приглашение (" + names + ") не было принято вовремя.", invitation.id, null);
+                    notifications.notify(who, NotificationKind.INVITATION_EXPIRED, InvitationTexts.EXPIRED_TITLE,
+                            InvitationTexts.EXPIRED_BODY, invitation.id, null);
                 }
             }
             default -> throw new IllegalArgumentException(status.name());
