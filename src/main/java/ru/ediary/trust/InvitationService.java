@@ -197,15 +197,12 @@ public class InvitationService {
         String identifier = request.identifier();
         Optional<Account> found = byPhone ? lookup.byPhone(identifier, request.surname())
                 : lookup.bySnils(identifier, request.surname());
-        if (found.isEmpty()) {
-            errors.add(UserError.of(field, UserErrorCode.INVITEE_NOT_FOUND));
+        Optional<UserErrorCode> refusal = InvitationPolicies.inviteeRefusal(me, found.map(a -> a.id).orElse(null));
+        if (refusal.isPresent()) {
+            errors.add(UserError.of(field, refusal.get()));
             return null;
         }
         Account invitee = found.get();
-        if (invitee.id.equals(me)) {
-            errors.add(UserError.of(field, UserErrorCode.CANNOT_INVITE_SELF));
-            return null;
-        }
         Set<UUID> inviteeSees = direct.directChildren(invitee.id).stream().map(d -> d.id())
                 .collect(Collectors.toSet());
         for (int i = 0; i < request.childIds().size(); i++) {
@@ -214,20 +211,39 @@ public class InvitationService {
                 continue;
             }
             String childField = "childIds[" + i + "]";
-            if (inviteeSees.contains(childId)) {
-                errors.add(UserError.of(childField, UserErrorCode.ALREADY_HAS_ACCESS));
-            } else if (TrustedAccess.count("trustedPerson.id = ?1 and student.id = ?2 and revokedAt is null",
-                    invitee.id, childId) > 0) {
-                errors.add(UserError.of(childField, UserErrorCode.ALREADY_TRUSTED));
-            } else if (openInvitations(invitee.id, childId) > 0) {
-                errors.add(UserError.of(childField, UserErrorCode.ALREADY_INVITED));
-            } else if (TrustedAccess.count("student.id = ?1 and revokedAt is null", childId)
-                    + openInvitations(null, childId) >= config.trust().maxTrustedPersonsPerChild()) {
-                errors.add(UserError.of(childField, UserErrorCode.TOO_MANY_TRUSTED_PERSONS));
-            }
+            InvitationPolicies.childRefusal(childFacts(invitee.id, childId, inviteeSees),
+                    config.trust().maxTrustedPersonsPerChild())
+                    .ifPresent(code -> errors.add(UserError.of(childField, code)));
         }
         String masked = byPhone ? PhoneNumbers.mask(identifier) : SnilsNumbers.mask(identifier);
         return new Checked(inviter, invitee, children, masked);
+    }
+
+    /** The facts childRefusal asks for, each looked up only when asked. */
+    private InvitationPolicies.ChildFacts childFacts(UUID inviteeId, UUID childId, Set<UUID> inviteeSees) {
+        return new InvitationPolicies.ChildFacts() {
+            @Override
+            public boolean inviteeSeesDirectly() {
+                return inviteeSees.contains(childId);
+            }
+
+            @Override
+            public boolean inviteeAlreadyTrusted() {
+                return TrustedAccess.count("trustedPerson.id = ?1 and student.id = ?2 and revokedAt is null",
+                        inviteeId, childId) > 0;
+            }
+
+            @Override
+            public boolean inviteeAlreadyInvited() {
+                return openInvitations(inviteeId, childId) > 0;
+            }
+
+            @Override
+            public long trustedOrInvited() {
+                return TrustedAccess.count("student.id = ?1 and revokedAt is null", childId)
+                        + openInvitations(null, childId);
+            }
+        };
     }
 
     private long openInvitations(UUID inviteeId, UUID childId) {
