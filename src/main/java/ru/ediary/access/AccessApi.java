@@ -18,12 +18,6 @@ public class AccessApi {
     @Inject
     AccessService access;
 
-    @Query("diaryAccess")
-    @Description("Which children's diaries the caller sees and in what capacity; when none, the next steps to take.")
-    public @NonNull DiaryAccessView diaryAccess() throws ApiException {
-        return access.diaryAccess();
-    }
-
     @Query("myChildren")
     @Description("Children whose diary the caller sees as a parent (legal representative).")
     public @NonNull List<@NonNull ChildView> myChildren() throws ApiException {

@@ -3,9 +3,7 @@ package ru.ediary.access;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import ru.ediary.access.ChildReaders.Reader;
 import ru.ediary.access.DirectAccessService.DirectChild;
@@ -14,16 +12,13 @@ import ru.ediary.account.Caller;
 import ru.ediary.api.ApiException;
 import ru.ediary.api.Ids;
 import ru.ediary.api.NotFoundException;
-import ru.ediary.trust.InvitationService;
-import ru.ediary.trust.TrustedAccess;
-import ru.ediary.trust.TrustedAccessStatus;
-import ru.ediary.trust.TrustedPersonState;
-import ru.ediary.trust.TrustedPersonState.LiveGrant;
+import ru.ediary.school.Student;
 
 /**
  * Answers "which children may the caller see, and why" for the access queries. Each runs in the caller's
  * transaction (a query's read-only unit of work) and remembers how the caller reads every child it answers with
- * ({@link ReadChildren}).
+ * ({@link ReadChildren}). The composed diaryAccess answer (direct and trusted) is trust's, built on the parts here,
+ * so that access never depends on trust.
  */
 @ApplicationScoped
 public class AccessService {
@@ -32,52 +27,36 @@ public class AccessService {
     private final DirectAccessService direct;
     private final ChildReaders readers;
     private final ReadChildren answered;
-    private final InvitationService invitations;
     private final PendingContacts pending;
-    private final TrustedPersonState trustedPersons;
 
     AccessService(Caller caller, DirectAccessService direct, ChildReaders readers, ReadChildren answered,
-            InvitationService invitations, PendingContacts pending, TrustedPersonState trustedPersons) {
+            PendingContacts pending) {
         this.caller = caller;
         this.direct = direct;
         this.readers = readers;
         this.answered = answered;
-        this.invitations = invitations;
         this.pending = pending;
-        this.trustedPersons = trustedPersons;
     }
 
-    @Transactional
-    public DiaryAccessView diaryAccess() throws ApiException {
-        Account account = caller.account();
+    /** The diaries the account sees directly, as a parent or as the student; call inside a transaction. */
+    public List<ChildAccessView> directDiaries(UUID accountId) {
         List<ChildAccessView> children = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (DirectChild d : direct.directChildren(account.id)) {
-            seen.add(d.child().id());
+        for (DirectChild d : direct.directChildren(accountId)) {
             answered.remember(d.child().id(), d.capacity() == AccessCapacity.SELF ? Reader.SELF : Reader.PARENT);
             children.add(new ChildAccessView(d.child(), d.capacity(), null));
         }
-        List<LiveGrant> grants = trustedPersons.liveGrants(account.id);
-        for (LiveGrant live : grants) {
-            TrustedAccess grant = live.grant();
-            if (live.status() == TrustedAccessStatus.ACTIVE && seen.add(grant.student.id.toString())) {
-                answered.remember(grant.student.id.toString(), Reader.TRUSTED_PERSON);
-                children.add(new ChildAccessView(ChildView.of(grant.student), AccessCapacity.TRUSTED_PERSON,
-                        grant.id.toString()));
-            }
-        }
-        return new DiaryAccessView(children, children.isEmpty() ? nextSteps(account, grants) : List.of(),
-                invitations.awaitingActivation(account.id), grants.stream().map(LiveGrant::view).toList());
+        return children;
     }
 
-    /**
-     * A trusted person (one with grants or invitations) is told what happened to their access; advice about the
-     * profile and the class teacher is for people seeking direct access.
-     */
-    private List<NextStep> nextSteps(Account account, List<LiveGrant> grants) {
-        var outcomes = trustedPersons.outcomes(account.id, grants);
-        return outcomes.isEmpty() ? NextSteps.forProfile(account, pending.of(account.id))
-                : NextSteps.forTrustedPerson(outcomes);
+    /** A diary the caller sees through an ACTIVE grant (trust decides that); remembered like the direct ones. */
+    public ChildAccessView trustedDiary(Student student, String grantId) {
+        answered.remember(student.id.toString(), Reader.TRUSTED_PERSON);
+        return new ChildAccessView(ChildView.of(student), AccessCapacity.TRUSTED_PERSON, grantId);
+    }
+
+    /** Brief rule 3: the steps towards direct access, from the account's own profile; inside a transaction. */
+    public List<NextStep> stepsTowardsDirectAccess(Account account) {
+        return NextSteps.forProfile(account, pending.of(account.id));
     }
 
     /** Children the caller sees as a parent. */

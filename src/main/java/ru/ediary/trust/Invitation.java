@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -48,4 +49,22 @@ public class Invitation extends PanacheEntityBase {
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "invitation_child", joinColumns = @JoinColumn(name = "invitation_id"))
     public Set<InvitationChild> children = new LinkedHashSet<>();
+
+    /** Still PENDING past its deadline: expired, even before the job gets to it. */
+    boolean overdueAt(Instant now) {
+        return status == InvitationStatus.PENDING && !now.isBefore(expiresAt);
+    }
+
+    /** The invitee accepted; the activation job grants access once activateAfter has passed. */
+    void accept(Instant now, Duration activationDelay) {
+        status = InvitationStatus.ACCEPTED;
+        acceptedAt = now;
+        activateAfter = now.plus(activationDelay);
+    }
+
+    /** Ends an open invitation (declined, cancelled or expired). */
+    void close(InvitationStatus outcome, Instant now) {
+        status = outcome;
+        closedAt = now;
+    }
 }

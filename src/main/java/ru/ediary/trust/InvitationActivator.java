@@ -264,7 +264,7 @@ public class InvitationActivator {
             }
             for (UUID who : List.of((UUID) row[1], (UUID) row[2])) {
                 drafts.add(new NotificationService.Draft(who, NotificationKind.INVITATION_EXPIRED,
-                        "Срок приглашения истёк", "Приглашение стать доверенным лицом не было принято вовремя.", id, null));
+                        InvitationTexts.EXPIRED_TITLE, InvitationTexts.EXPIRED_BODY, id, null));
             }
         }
         notifications.notifyAll(drafts);

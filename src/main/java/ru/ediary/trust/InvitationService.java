@@ -5,17 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,8 +54,6 @@ public class InvitationService {
 
     static final String LOOKUP = "INVITEE_LOOKUP";
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{8,64}");
-    private static final ru.ediary.api.validation.PersonName.Validator NAMES =
-            new ru.ediary.api.validation.PersonName.Validator();
 
     private final Caller caller;
     private final AccountService accounts;
@@ -98,7 +91,8 @@ public class InvitationService {
     @Transactional
     public InvitationPreview.Payload preview(InvitationInput input) throws ApiException {
         UUID me = caller.accountId();
-        List<UserError> errors = validate(input);
+        InvitationRequest.Parsed parsed = InvitationRequest.parse(input, config.trust().maxChildrenPerInvitation());
+        List<UserError> errors = parsed.errors();
         if (errors.isEmpty() && !limiter.tryAcquire(me, LOOKUP, config.trust().lookupLimit(), config.trust().lookupWindow())) {
             errors = List.of(UserError.of("", UserErrorCode.RATE_LIMITED));
         }
@@ -106,11 +100,11 @@ public class InvitationService {
             return new InvitationPreview.Payload(null, errors);
         }
         List<UserError> found = new ArrayList<>();
-        Checked checked = check(me, input, found);
+        Checked checked = check(me, parsed.request(), found);
         if (!found.isEmpty()) {
             return new InvitationPreview.Payload(null, found);
         }
-        return new InvitationPreview.Payload(new InvitationPreview(input.service, input.service.title(),
+        return new InvitationPreview.Payload(new InvitationPreview(parsed.request().service(), parsed.request().service().title(),
                 checked.invitee().fullName(), checked.children().stream()
                         .map(c -> new InvitedChild(c.id(), c.fullName(), null)).toList()),
                 List.of());
@@ -122,11 +116,13 @@ public class InvitationService {
         if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             errors.add(UserError.of("idempotencyKey", UserErrorCode.INVALID_VALUE));
         }
-        errors.addAll(validate(input));
+        InvitationRequest.Parsed parsed = InvitationRequest.parse(input, config.trust().maxChildrenPerInvitation());
+        errors.addAll(parsed.errors());
         if (!errors.isEmpty()) {
             return InvitationPayload.failed(errors);
         }
-        String hash = requestHash(input);
+        InvitationRequest request = parsed.request();
+        String hash = request.hash();
         // a retry with the same key answers with what the first send created, and costs no lookup
         Optional<InvitationPayload> replay = Tx.inNew(() -> replay(me, idempotencyKey, hash));
         if (replay.isPresent()) {
@@ -138,17 +134,17 @@ public class InvitationService {
         try {
             return Tx.inNew(() -> {
                 // sends naming the same children queue here, so each sees what the one before it created
-                lockChildren(input.childIds);
+                lockChildren(request.childIds());
                 Optional<InvitationPayload> concurrent = replay(me, idempotencyKey, hash);
                 if (concurrent.isPresent()) {
                     return concurrent.get();
                 }
                 List<UserError> found = new ArrayList<>();
-                Checked checked = check(me, input, found);
+                Checked checked = check(me, request, found);
                 if (!found.isEmpty()) {
                     return InvitationPayload.failed(found);
                 }
-                return InvitationPayload.ok(create(checked, input.service, idempotencyKey, hash));
+                return InvitationPayload.ok(create(checked, request.service(), idempotencyKey, hash));
             });
         } catch (PersistenceException e) {
             if (PersistenceFailures.violatedConstraint(e).filter(c -> c.contains("idempotency")).isPresent()) {
@@ -180,50 +176,15 @@ public class InvitationService {
         }
     }
 
-    /** Input that is wrong whatever the data: checked before any lookup is counted. */
-    private List<UserError> validate(InvitationInput input) {
-        List<UserError> errors = new ArrayList<>();
-        boolean hasPhone = input.phone != null && !input.phone.isBlank();
-        boolean hasSnils = input.snils != null && !input.snils.isBlank();
-        if (hasPhone == hasSnils) {
-            errors.add(UserError.of("phone", UserErrorCode.IDENTIFIER_REQUIRED));
-        } else if (hasPhone && (input.phone.length() > 32 || PhoneNumbers.normalizeMobile(input.phone).isEmpty())) {
-            errors.add(UserError.of("phone", input.phone.length() > 32 ? UserErrorCode.TOO_LONG : UserErrorCode.INVALID_PHONE));
-        } else if (hasSnils && (input.snils.length() > 20 || SnilsNumbers.normalize(input.snils).isEmpty())) {
-            errors.add(UserError.of("snils", input.snils.length() > 20 ? UserErrorCode.TOO_LONG : UserErrorCode.INVALID_SNILS));
-        }
-        String surname = input.surname == null ? "" : input.surname.strip();
-        if (surname.isEmpty()) {
-            errors.add(UserError.of("surname", UserErrorCode.REQUIRED));
-        } else if (surname.length() > 100) {
-            errors.add(UserError.of("surname", UserErrorCode.TOO_LONG));
-        } else if (!NAMES.isValid(surname, null)) {
-            errors.add(UserError.of("surname", UserErrorCode.INVALID_NAME));
-        }
-        if (input.childIds.isEmpty()) {
-            errors.add(UserError.of("childIds", UserErrorCode.REQUIRED));
-        } else if (input.childIds.size() > config.trust().maxChildrenPerInvitation()) {
-            errors.add(UserError.of("childIds", UserErrorCode.TOO_MANY));
-        } else {
-            Set<String> seen = new LinkedHashSet<>();
-            for (int i = 0; i < input.childIds.size(); i++) {
-                if (!seen.add(input.childIds.get(i))) {
-                    errors.add(UserError.of("childIds[" + i + "]", UserErrorCode.DUPLICATE));
-                }
-            }
-        }
-        return errors;
-    }
-
     /** The rules that need data (brief rule 4 and its refusals); adds userErrors, returns what it found. */
-    private Checked check(UUID me, InvitationInput input, List<UserError> errors) throws ApiException {
+    private Checked check(UUID me, InvitationRequest request, List<UserError> errors) throws ApiException {
         Account inviter = accounts.find(me);
         Map<UUID, ChildView> ownChildren = direct.directChildren(inviter.id).stream()
                 .filter(d -> d.capacity() == AccessCapacity.PARENT)
                 .collect(Collectors.toMap(d -> d.id(), d -> d.child(), (a, b) -> a, LinkedHashMap::new));
         List<ChildView> children = new ArrayList<>();
-        for (int i = 0; i < input.childIds.size(); i++) {
-            ChildView child = Optional.ofNullable(parseOrNull(input.childIds.get(i))).map(ownChildren::get).orElse(null);
+        for (int i = 0; i < request.childIds().size(); i++) {
+            ChildView child = Optional.ofNullable(parseOrNull(request.childIds().get(i))).map(ownChildren::get).orElse(null);
             if (child == null) {
                 // someone else's child and no child at all give the same answer
                 errors.add(UserError.of("childIds[" + i + "]", UserErrorCode.CHILD_NOT_AVAILABLE));
@@ -231,42 +192,58 @@ public class InvitationService {
                 children.add(child);
             }
         }
-        boolean byPhone = input.phone != null && !input.phone.isBlank();
-        String field = byPhone ? "phone" : "snils";
-        String identifier = byPhone ? PhoneNumbers.normalizeMobile(input.phone).orElseThrow()
-                : SnilsNumbers.normalize(input.snils).orElseThrow();
-        Optional<Account> found = byPhone ? lookup.byPhone(identifier, input.surname) : lookup.bySnils(identifier, input.surname);
-        if (found.isEmpty()) {
-            errors.add(UserError.of(field, UserErrorCode.INVITEE_NOT_FOUND));
+        boolean byPhone = request.byPhone();
+        String field = request.identifierField();
+        String identifier = request.identifier();
+        Optional<Account> found = byPhone ? lookup.byPhone(identifier, request.surname())
+                : lookup.bySnils(identifier, request.surname());
+        Optional<UserErrorCode> refusal = InvitationPolicies.inviteeRefusal(me, found.map(a -> a.id).orElse(null));
+        if (refusal.isPresent()) {
+            errors.add(UserError.of(field, refusal.get()));
             return null;
         }
         Account invitee = found.get();
-        if (invitee.id.equals(me)) {
-            errors.add(UserError.of(field, UserErrorCode.CANNOT_INVITE_SELF));
-            return null;
-        }
         Set<UUID> inviteeSees = direct.directChildren(invitee.id).stream().map(d -> d.id())
                 .collect(Collectors.toSet());
-        for (int i = 0; i < input.childIds.size(); i++) {
-            UUID childId = parseOrNull(input.childIds.get(i));
+        for (int i = 0; i < request.childIds().size(); i++) {
+            UUID childId = parseOrNull(request.childIds().get(i));
             if (childId == null || !ownChildren.containsKey(childId)) {
                 continue;
             }
             String childField = "childIds[" + i + "]";
-            if (inviteeSees.contains(childId)) {
-                errors.add(UserError.of(childField, UserErrorCode.ALREADY_HAS_ACCESS));
-            } else if (TrustedAccess.count("trustedPerson.id = ?1 and student.id = ?2 and revokedAt is null",
-                    invitee.id, childId) > 0) {
-                errors.add(UserError.of(childField, UserErrorCode.ALREADY_TRUSTED));
-            } else if (openInvitations(invitee.id, childId) > 0) {
-                errors.add(UserError.of(childField, UserErrorCode.ALREADY_INVITED));
-            } else if (TrustedAccess.count("student.id = ?1 and revokedAt is null", childId)
-                    + openInvitations(null, childId) >= config.trust().maxTrustedPersonsPerChild()) {
-                errors.add(UserError.of(childField, UserErrorCode.TOO_MANY_TRUSTED_PERSONS));
-            }
+            InvitationPolicies.childRefusal(childFacts(invitee.id, childId, inviteeSees),
+                    config.trust().maxTrustedPersonsPerChild())
+                    .ifPresent(code -> errors.add(UserError.of(childField, code)));
         }
         String masked = byPhone ? PhoneNumbers.mask(identifier) : SnilsNumbers.mask(identifier);
         return new Checked(inviter, invitee, children, masked);
+    }
+
+    /** The facts childRefusal asks for, each looked up only when asked. */
+    private InvitationPolicies.ChildFacts childFacts(UUID inviteeId, UUID childId, Set<UUID> inviteeSees) {
+        return new InvitationPolicies.ChildFacts() {
+            @Override
+            public boolean inviteeSeesDirectly() {
+                return inviteeSees.contains(childId);
+            }
+
+            @Override
+            public boolean inviteeAlreadyTrusted() {
+                return TrustedAccess.count("trustedPerson.id = ?1 and student.id = ?2 and revokedAt is null",
+                        inviteeId, childId) > 0;
+            }
+
+            @Override
+            public boolean inviteeAlreadyInvited() {
+                return openInvitations(inviteeId, childId) > 0;
+            }
+
+            @Override
+            public long trustedOrInvited() {
+                return TrustedAccess.count("student.id = ?1 and revokedAt is null", childId)
+                        + openInvitations(null, childId);
+            }
+        };
     }
 
     private long openInvitations(UUID inviteeId, UUID childId) {
@@ -363,7 +340,7 @@ public class InvitationService {
             throw new ForbiddenException("Принять или отклонить приглашение может только приглашённый.");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        if (invitation.status == InvitationStatus.PENDING && !now.isBefore(invitation.expiresAt)) {
+        if (invitation.overdueAt(now)) {
             // the job has not got to it yet; it is expired all the same
             close(invitation, InvitationStatus.EXPIRED, now, null);
             return invalidState(invitation, me);
@@ -378,9 +355,7 @@ public class InvitationService {
         String childNames = childNames(invitation);
         switch (transition) {
             case ACCEPT -> {
-                invitation.status = InvitationStatus.ACCEPTED;
-                invitation.acceptedAt = now;
-                invitation.activateAfter = now.plus(config.trust().activationDelay());
+                invitation.accept(now, config.trust().activationDelay());
                 audit(invitation, me, AuditAction.INVITATION_ACCEPTED);
                 notifications.notify(invitation.inviter.id, NotificationKind.INVITATION_ACCEPTED,
                         "Приглашение принято", invitation.invitee.fullName() + " принял(а) ваше приглашение. "
@@ -398,8 +373,7 @@ public class InvitationService {
     /** Ends an open invitation, telling the other side (both sides when it expired). */
     private void close(Invitation invitation, InvitationStatus status, Instant now, UUID actor) {
         InvitationStatus before = invitation.status;
-        invitation.status = status;
-        invitation.closedAt = now;
+        invitation.close(status, now);
         String names = childNames(invitation);
         switch (status) {
             case DECLINED -> {
@@ -418,8 +392,8 @@ public class InvitationService {
             case EXPIRED -> {
                 audit(invitation, null, AuditAction.INVITATION_EXPIRED);
                 for (UUID who : List.of(invitation.inviter.id, invitation.invitee.id)) {
-                    notifications.notify(who, NotificationKind.INVITATION_EXPIRED, "Срок приглашения истёк",
-                            "Приглашение (" + names + ") не было принято вовремя.", invitation.id, null);
+                    notifications.notify(who, NotificationKind.INVITATION_EXPIRED, InvitationTexts.EXPIRED_TITLE,
+                            InvitationTexts.EXPIRED_BODY, invitation.id, null);
                 }
             }
             default -> throw new IllegalArgumentException(status.name());
@@ -445,10 +419,10 @@ public class InvitationService {
     }
 
     /** Invitations the account accepted that the job has not activated yet; call inside a transaction. */
-    public List<ru.ediary.access.PendingActivation> awaitingActivation(UUID accountId) {
+    public List<PendingActivation> awaitingActivation(UUID accountId) {
         List<Invitation> accepted = Invitation.list("from Invitation i join fetch i.inviter join fetch i.invitee"
                 + " where i.invitee.id = ?1 and i.status = ?2 order by i.acceptedAt", accountId, InvitationStatus.ACCEPTED);
-        return views(accepted, accountId).stream().map(v -> new ru.ediary.access.PendingActivation(v.id(),
+        return views(accepted, accountId).stream().map(v -> new PendingActivation(v.id(),
                 v.serviceName(), v.inviter().fullName(), v.children().stream().map(InvitedChild::fullName).toList(),
                 v.expectedActivationAt())).toList();
     }
@@ -566,21 +540,6 @@ public class InvitationService {
             return Duration.parse(interval.startsWith("P") ? interval : "PT" + interval);
         } catch (RuntimeException e) {
             return Duration.ofMinutes(1);
-        }
-    }
-
-    private String requestHash(InvitationInput input) {
-        String canonical = input.service + "|" + new TreeSet<>(input.childIds) + "|"
-                + (input.phone == null || input.phone.isBlank() ? ""
-                        : PhoneNumbers.normalizeMobile(input.phone).orElse(input.phone)) + "|"
-                + (input.snils == null || input.snils.isBlank() ? ""
-                        : SnilsNumbers.normalize(input.snils).orElse(input.snils)) + "|"
-                + InviteeLookup.normalize(input.surname);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,4 +1,4 @@
-package ru.ediary.access;
+package ru.ediary.trust;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,10 +1,11 @@
-package ru.ediary.access;
+package ru.ediary.trust;
 
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
-import ru.ediary.trust.TrustedAccessView;
+import ru.ediary.access.ChildAccessView;
+import ru.ediary.access.NextStep;
 
 @Type("DiaryAccess")
 @Description("Which diaries the caller sees and in what capacity; when none, what to do about it.")
