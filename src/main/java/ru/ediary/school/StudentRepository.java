@@ -24,7 +24,7 @@ public class StudentRepository implements PanacheRepositoryBase<Student, UUID> {
     }
 
     /** The students with these ids, by surname and given name: the one way other packages read students by id. */
-    public List<Student> findByIds(Collection<UUID> ids) {
+    public List<Student> listByIdsByName(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -47,6 +47,7 @@ import ru.ediary.config.EdiaryConfig;
 import ru.ediary.notification.NotificationKind;
 import ru.ediary.notification.NotificationService;
 import ru.ediary.school.Student;
+import ru.ediary.school.StudentRepository;
 
 /** Seed steps 1–4 and the invitation's life until activation: preview, send, accept, decline, cancel. */
 @ApplicationScoped
@@ -62,14 +63,15 @@ public class InvitationService {
     private final RateLimiter limiter;
     private final NotificationService notifications;
     private final AuditService audit;
+    private final StudentRepository students;
     private final EntityManager em;
     private final EdiaryConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
 
     InvitationService(Caller caller, AccountService accounts, DirectAccessService direct, InviteeLookup lookup,
-            RateLimiter limiter, NotificationService notifications, AuditService audit, EntityManager em,
-            EdiaryConfig config, Clock clock, MeterRegistry metrics) {
+            RateLimiter limiter, NotificationService notifications, AuditService audit, StudentRepository students,
+            EntityManager em, EdiaryConfig config, Clock clock, MeterRegistry metrics) {
         this.caller = caller;
         this.accounts = accounts;
         this.direct = direct;
@@ -77,6 +79,7 @@ public class InvitationService {
         this.limiter = limiter;
         this.notifications = notifications;
         this.audit = audit;
+        this.students = students;
         this.em = em;
         this.config = config;
         this.clock = clock;
@@ -409,7 +412,7 @@ public class InvitationService {
 
     private String childNames(Invitation invitation) {
         List<UUID> ids = invitation.children.stream().map(c -> c.studentId).toList();
-        return Student.<Student>list("id in ?1 order by lastName, firstName", ids).stream().map(Student::fullName)
+        return students.listByIdsByName(ids).stream().map(Student::fullName)
                 .collect(Collectors.joining(", "));
     }
 
@@ -508,13 +511,12 @@ public class InvitationService {
     List<InvitationView> views(List<Invitation> invitations, UUID viewer) {
         Set<UUID> studentIds = new TreeSet<>();
         invitations.forEach(i -> i.children.forEach(c -> studentIds.add(c.studentId)));
-        Map<UUID, Student> students = studentIds.isEmpty() ? Map.of()
-                : Student.<Student>list("id in ?1", studentIds).stream()
-                        .collect(Collectors.toMap(s -> s.id, Function.identity()));
+        Map<UUID, Student> byId = students.listByIdsByName(studentIds).stream()
+                .collect(Collectors.toMap(s -> s.id, Function.identity()));
         Duration interval = jobInterval();
         return invitations.stream().map(i -> new InvitationView(i.id.toString(), i.service, i.service.title(),
                 i.status,
-                i.children.stream().map(c -> students.get(c.studentId))
+                i.children.stream().map(c -> byId.get(c.studentId))
                         .sorted(java.util.Comparator.comparing(Student::fullName))
                         .map(s -> new InvitedChild(s.id.toString(), s.fullName(), outcomeOf(i, s.id))).toList(),
                 PersonName.of(i.inviter), PersonName.of(i.invitee),
