@@ -23,10 +23,10 @@ public class DiaryAccessService {
 
     private final Caller caller;
     private final AccessService access;
-    private final InvitationService invitations;
+    private final InvitationReading invitations;
     private final TrustedPersonState trustedPersons;
 
-    DiaryAccessService(Caller caller, AccessService access, InvitationService invitations,
+    DiaryAccessService(Caller caller, AccessService access, InvitationReading invitations,
             TrustedPersonState trustedPersons) {
         this.caller = caller;
         this.access = access;

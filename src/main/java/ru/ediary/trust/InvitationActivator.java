@@ -51,12 +51,14 @@ public class InvitationActivator {
     private final Clock clock;
     private final NotificationService notifications;
     private final AuditService audit;
+    private final InvitationEvents events;
     private final MeterRegistry metrics;
     private final DirectAccessService direct;
     private final GrantStatusReconciler grantStatus;
 
     InvitationActivator(EntityManager em, EdiaryConfig config, Clock clock, NotificationService notifications,
-            AuditService audit, MeterRegistry metrics, DirectAccessService direct, GrantStatusReconciler grantStatus) {
+            AuditService audit, InvitationEvents events, MeterRegistry metrics, DirectAccessService direct,
+            GrantStatusReconciler grantStatus) {
         this.direct = direct;
         this.grantStatus = grantStatus;
         this.em = em;
@@ -64,6 +66,7 @@ public class InvitationActivator {
         this.clock = clock;
         this.notifications = notifications;
         this.audit = audit;
+        this.events = events;
         this.metrics = metrics;
     }
 
@@ -110,9 +113,9 @@ public class InvitationActivator {
             }
         }
         int statusChanges = grantStatus.reconcile(size, config.trust().activationMaxBatches());
-        metrics.counter("ediary.invitations", "event", "activated").increment(activated);
-        metrics.counter("ediary.invitations", "event", "failed").increment(failed);
-        metrics.counter("ediary.invitations", "event", "expired").increment(expired);
+        events.count("activated", activated);
+        events.count("failed", failed);
+        events.count("expired", expired);
         return new RunResult(activated, failed, expired, statusChanges);
     }
 
@@ -200,9 +203,9 @@ public class InvitationActivator {
                     audit.record(null, AuditAction.ACCESS_GRANTED, child, invitationId, grant, invitee);
                     for (UUID parent : parentsByChild.getOrDefault(child, Set.of())) {
                         if (!parent.equals(inviter)) {
+                            var text = InvitationTexts.childAccessGained(inviteeName, childNames.get(child));
                             drafts.add(new NotificationService.Draft(parent, NotificationKind.CHILD_ACCESS_GAINED,
-                                    "Новое доверенное лицо", inviteeName + " получил(а) доступ к дневнику: "
-                                            + childNames.get(child) + ".", invitationId, child));
+                                    text.title(), text.body(), invitationId, child));
                         }
                     }
                 } else {
@@ -211,28 +214,20 @@ public class InvitationActivator {
                 }
             }
             if (grants.isEmpty()) {
-                for (UUID child : children) {
-                    audit.record(null, AuditAction.INVITATION_FAILED, child, invitationId, null, invitee);
+                events.audit(null, AuditAction.INVITATION_FAILED, invitationId, invitee, children);
+                var text = InvitationTexts.failed(service, skippedNames);
+                for (UUID who : List.of(inviter, invitee)) {
+                    drafts.add(new NotificationService.Draft(who, NotificationKind.INVITATION_FAILED, text.title(),
+                            text.body(), invitationId, null));
                 }
-                String body = "Доступ к услуге «" + service + "» не предоставлен: у пригласившего родителя больше нет "
-                        + "прямого доступа к дневнику (" + String.join(", ", skippedNames) + ").";
-                drafts.add(new NotificationService.Draft(inviter, NotificationKind.INVITATION_FAILED,
-                        "Приглашение не активировано", body, invitationId, null));
-                drafts.add(new NotificationService.Draft(invitee, NotificationKind.INVITATION_FAILED,
-                        "Приглашение не активировано", body, invitationId, null));
             } else {
                 // a partial activation names the children left out, to both, and why in the reader's terms
-                String skipped = String.join(", ", skippedNames);
+                var toInvitee = InvitationTexts.activatedForInvitee(service, grantedNames, skippedNames);
                 drafts.add(new NotificationService.Draft(invitee, NotificationKind.INVITATION_ACTIVATED,
-                        "Доступ предоставлен", "Вам предоставлен доступ к услуге «" + service + "»: "
-                                + String.join(", ", grantedNames) + "." + (skippedNames.isEmpty() ? ""
-                                        : " Не предоставлен для: " + skipped + " — у пригласившего вас родителя сейчас "
-                                                + "нет доступа к этому дневнику."), invitationId, null));
+                        toInvitee.title(), toInvitee.body(), invitationId, null));
+                var toInviter = InvitationTexts.activatedForInviter(inviteeName, service, grantedNames, skippedNames);
                 drafts.add(new NotificationService.Draft(inviter, NotificationKind.INVITATION_ACTIVATED,
-                        "Доступ предоставлен", inviteeName + " получил(а) доступ к услуге «" + service + "»: "
-                                + String.join(", ", grantedNames) + "." + (skippedNames.isEmpty() ? ""
-                                        : " Не предоставлен для: " + skipped + " — у вас сейчас нет прямого доступа "
-                                                + "к этому дневнику."), invitationId, null));
+                        toInviter.title(), toInviter.body(), invitationId, null));
             }
         }
         notifications.notifyAll(drafts);
@@ -259,12 +254,10 @@ public class InvitationActivator {
         List<NotificationService.Draft> drafts = new ArrayList<>();
         for (Object[] row : expired) {
             UUID id = (UUID) row[0];
-            for (UUID child : children.getOrDefault(id, List.of())) {
-                audit.record(null, AuditAction.INVITATION_EXPIRED, child, id, null, (UUID) row[2]);
-            }
+            events.audit(null, AuditAction.INVITATION_EXPIRED, id, (UUID) row[2], children.getOrDefault(id, List.of()));
             for (UUID who : List.of((UUID) row[1], (UUID) row[2])) {
                 drafts.add(new NotificationService.Draft(who, NotificationKind.INVITATION_EXPIRED,
-                        InvitationTexts.EXPIRED_TITLE, InvitationTexts.EXPIRED_BODY, id, null));
+                        InvitationTexts.EXPIRED.title(), InvitationTexts.EXPIRED.body(), id, null));
             }
         }
         notifications.notifyAll(drafts);

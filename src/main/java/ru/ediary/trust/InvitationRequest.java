@@ -9,6 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+import ru.ediary.api.ApiException;
+import ru.ediary.api.Ids;
 import ru.ediary.api.UserError;
 import ru.ediary.api.UserErrorCode;
 import ru.ediary.api.validation.PersonName;
@@ -77,6 +80,15 @@ record InvitationRequest(Service service, List<String> childIds, boolean byPhone
                 ? new Parsed(new InvitationRequest(input.service, List.copyOf(input.childIds), hasPhone, identifier,
                         input.surname), List.of())
                 : new Parsed(null, List.copyOf(errors));
+    }
+
+    /** childIds[i] as a UUID, or null when it is none: such an id is answered like someone else's child. */
+    UUID childIdOrNull(int i) {
+        try {
+            return Ids.parse(childIds.get(i));
+        } catch (ApiException e) {
+            return null;
+        }
     }
 
     /** The userError field the invitee's identifier answers in. */

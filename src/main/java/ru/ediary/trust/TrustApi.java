@@ -18,7 +18,11 @@ import ru.ediary.api.ApiException;
 public class TrustApi {
 
     @Inject
-    InvitationService invitations;
+    InvitationSending sending;
+    @Inject
+    InvitationAnswering answering;
+    @Inject
+    InvitationReading reading;
     @Inject
     TrustedAccessService grants;
 
@@ -28,7 +32,7 @@ public class TrustApi {
     public @NonNull InvitationPreview.Payload invitationPreview(
             @Name("input") @NonNull @Description("Steps 1–3: service, children, invitee.") InvitationInput input)
             throws ApiException {
-        return invitations.preview(input);
+        return sending.preview(input);
     }
 
     @Mutation("sendInvitation")
@@ -39,7 +43,7 @@ public class TrustApi {
             @Name("idempotencyKey") @NonNull @Description("A key the client makes once per invitation, so a retry "
                     + "does not send a second one: 8–64 of A–Z a–z 0–9 _ -.") String idempotencyKey)
             throws ApiException {
-        return invitations.send(input, idempotencyKey);
+        return sending.send(input, idempotencyKey);
     }
 
     @Mutation("acceptInvitation")
@@ -47,7 +51,7 @@ public class TrustApi {
     public @NonNull InvitationPayload acceptInvitation(
             @Name("id") @Id @NonNull @Description("A pending invitation the caller received.") String id)
             throws ApiException {
-        return invitations.accept(id);
+        return answering.accept(id);
     }
 
     @Mutation("declineInvitation")
@@ -55,7 +59,7 @@ public class TrustApi {
     public @NonNull InvitationPayload declineInvitation(
             @Name("id") @Id @NonNull @Description("A pending invitation the caller received.") String id)
             throws ApiException {
-        return invitations.decline(id);
+        return answering.decline(id);
     }
 
     @Mutation("cancelInvitation")
@@ -63,7 +67,7 @@ public class TrustApi {
     public @NonNull InvitationPayload cancelInvitation(
             @Name("id") @Id @NonNull @Description("An open invitation the caller sent.") String id)
             throws ApiException {
-        return invitations.cancel(id);
+        return answering.cancel(id);
     }
 
     @Query("sentInvitations")
@@ -72,7 +76,7 @@ public class TrustApi {
             @Name("first") @Description("Page size, 1–100; default 20.") Integer first,
             @Name("after") @Description("endCursor of the previous page; leave out for the first page.") String after)
             throws ApiException {
-        return invitations.sent(first, after);
+        return reading.sent(first, after);
     }
 
     @Query("receivedInvitations")
@@ -81,7 +85,7 @@ public class TrustApi {
             @Name("first") @Description("Page size, 1–100; default 20.") Integer first,
             @Name("after") @Description("endCursor of the previous page; leave out for the first page.") String after)
             throws ApiException {
-        return invitations.received(first, after);
+        return reading.received(first, after);
     }
 
     @Query("trustedPersons")

@@ -122,19 +122,9 @@ public class TrustedAccessService {
                     FullNames.of((String) row[5], (String) row[6], (String) row[7]), Service.valueOf((String) row[8]),
                     Boolean.TRUE.equals(row[9]) ? TrustedAccessStatus.ACTIVE : TrustedAccessStatus.SUSPENDED,
                     new PersonName(FullNames.of((String) row[10], (String) row[11], (String) row[12])),
-                    instant(row[13]), null));
+                    NativeValues.instant(row[13]), null));
         }
         return result;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 
     public TrustedAccessPayload revoke(String id) throws ApiException {

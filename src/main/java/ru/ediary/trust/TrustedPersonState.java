@@ -2,9 +2,7 @@ package ru.ediary.trust;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -102,7 +100,7 @@ public class TrustedPersonState {
             }
             String state = (String) row[1];
             Event event = new Event(outcomeOf(state), state.equals("PENDING") || state.equals("ACCEPTED"),
-                    instant(row[2]), FullNames.of((String) row[3], (String) row[4], (String) row[5]));
+                    NativeValues.instant(row[2]), FullNames.of((String) row[3], (String) row[4], (String) row[5]));
             latest.merge(child, event, (a, b) -> b.laterThan(a) ? b : a);
         }
         for (Event event : latest.values()) {
@@ -124,15 +122,5 @@ public class TrustedPersonState {
             case "FAILED" -> Outcome.INVITATION_FAILED;
             default -> null;
         };
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }
