@@ -101,7 +101,7 @@ language sql stable as $$
 $$;
 comment on function pgl.my_children() is E'@behavior -connection +list\nChildren whose diary the caller sees as a parent.';
 
--- InvitationService.page(sent): the caller's invitations, newest first.
+-- InvitationReading.page(sent): the caller's invitations, newest first.
 create function pgl.sent_invitations() returns setof pgl.invitation
 language sql stable as $$
     select i.id, i.status, row(pgl_private.full_name(r.last_name, r.first_name, r.middle_name))::pgl.person_name,
@@ -225,7 +225,7 @@ language sql stable as $$
 $$;
 comment on function pgl.child_trusted_persons(pgl.child) is E'@behavior -queryField +typeField -connection +list\nThe child''s live trusted persons, for its parents.';
 
--- InvitationService.views: the children an invitation names, by full name.
+-- InvitationViews.of: the children an invitation names, by full name.
 create function pgl.invitation_children(i pgl.invitation) returns setof pgl.invited_child
 language sql stable as $$
     select s.id, pgl_private.full_name(s.last_name, s.first_name, s.middle_name), c.outcome
