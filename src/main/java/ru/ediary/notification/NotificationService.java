@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import ru.ediary.api.ApiException;
 import ru.ediary.api.Cursor;
@@ -38,16 +40,18 @@ public class NotificationService {
         if (drafts.isEmpty()) {
             return;
         }
-        List<String> ids = new ArrayList<>();
+        List<String> announcements = new ArrayList<>();
         for (Draft draft : drafts) {
-            ids.add(store(draft.accountId(), draft.kind(), draft.title(), draft.body(), draft.invitationId(),
-                    draft.studentId()).toString());
+            UUID id = store(draft.accountId(), draft.kind(), draft.title(), draft.body(), draft.invitationId(),
+                    draft.studentId());
+            announcements.add(NotificationListener.payload(draft.accountId(), id));
         }
         Notification.flush();
-        // announced to every instance when, and only if, this transaction commits
+        // announced to every instance when, and only if, this transaction commits; the recipient travels with
+        // the id, so an instance without a subscriber for it reads nothing
         Notification.getEntityManager().createNativeQuery("select count(pg_notify('" + NotificationListener.CHANNEL
-                + "', id)) from unnest(string_to_array(?1, ',')) as id").setParameter(1, String.join(",", ids))
-                .getSingleResult();
+                + "', announcement)) from unnest(string_to_array(?1, ',')) as announcement")
+                .setParameter(1, String.join(",", announcements)).getSingleResult();
     }
 
     private UUID store(UUID accountId, NotificationKind kind, String title, String body, UUID invitationId,
@@ -63,6 +67,16 @@ public class NotificationService {
         notification.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         notification.persist();
         return notification.id;
+    }
+
+    /** The stored notifications with these ids, for live delivery; an id not (or no longer) stored is left out. */
+    @Transactional
+    Map<UUID, NotificationView> views(Collection<UUID> ids) {
+        Map<UUID, NotificationView> views = new HashMap<>();
+        for (Notification row : Notification.<Notification>list("id in ?1", ids)) {
+            views.put(row.id, NotificationView.of(row));
+        }
+        return views;
     }
 
     /** Newest first. */

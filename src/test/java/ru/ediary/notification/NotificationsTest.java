@@ -143,7 +143,8 @@ class NotificationsTest {
             // another server process: its own connection, its own transaction, the same database
             fixtures.count("with stored as (insert into notification (id, account_id, kind, title, body, created_at)"
                     + " values (gen_random_uuid(), ?1, 'INVITATION_RECEIVED', 'С другого сервера', 'Текст', now())"
-                    + " returning id), told as (select pg_notify('ediary_notification', cast(id as text)) from stored)"
+                    + " returning id, account_id), told as (select pg_notify('ediary_notification_v2',"
+                    + " cast(account_id as text) || ':' || cast(id as text)) from stored)"
                     + " select count(*) from told", person.id());
 
             String message = listener.next();
