@@ -49,7 +49,8 @@ echo "Profile of $bench at c=16 during $BENCH_DURATION: $rps req/s, p50 $p50 ms,
     "peak heap $heap MiB ($jfr_file)"
 echo
 
-jfr print --events jdk.ExecutionSample --stack-depth 200 "$jfr_file" | awk '
+# The layer a frame belongs to, shared by the CPU and the allocation breakdowns.
+LAYER_AWK='
     function layer(f) {
         if (f ~ /^ru\.ediary\./) return "our code (ru.ediary)";
         if (f ~ /^org\.hibernate\./) return "Hibernate ORM";
@@ -60,9 +61,13 @@ jfr print --events jdk.ExecutionSample --stack-depth 200 "$jfr_file" | awk '
         if (f ~ /^(com\.arjuna|io\.quarkus\.narayana|jakarta\.transaction)/) return "transactions (Narayana)";
         if (f ~ /^(io\.vertx|io\.netty)/) return "HTTP (Vert.x, Netty)";
         if (f ~ /^(io\.quarkus\.arc|io\.smallrye\.context)/) return "CDI and context propagation";
+        if (f ~ /^(io\.micrometer|org\.jboss\.logging|org\.jboss\.logmanager)/) return "metrics and logging";
         if (f ~ /^(com\.fasterxml|jakarta\.json|org\.eclipse\.yasson|org\.glassfish\.json|org\.eclipse\.parsson)/) return "JSON";
         return "";
     }
+'
+
+jfr print --events jdk.ExecutionSample --stack-depth 200 "$jfr_file" | awk "$LAYER_AWK"'
     /^jdk\.ExecutionSample/ {n++; top = ""; owner = ""; delete seen; instack = 0}
     /stackTrace = \[/ {instack = 1; next}
     instack && /^[[:space:]]*\]/ {instack = 0; own[owner == "" ? "JDK and other" : owner]++}
@@ -86,21 +91,7 @@ jfr print --events jdk.ExecutionSample --stack-depth 200 "$jfr_file" | awk '
 
 # Allocation: each sample stands for `weight` bytes allocated by that thread since its previous sample.
 echo
-jfr print --events jdk.ObjectAllocationSample --stack-depth 200 "$jfr_file" | awk -v requests="$requests" '
-    function layer(f) {
-        if (f ~ /^ru\.ediary\./) return "our code (ru.ediary)";
-        if (f ~ /^org\.hibernate\./) return "Hibernate ORM";
-        if (f ~ /^org\.postgresql\./) return "PostgreSQL JDBC driver";
-        if (f ~ /^io\.agroal\./) return "Agroal pool";
-        if (f ~ /^(graphql\.|io\.smallrye\.graphql\.)/) return "GraphQL (graphql-java, SmallRye)";
-        if (f ~ /^(io\.quarkus\.oidc|io\.smallrye\.jwt|org\.jose4j)/) return "token verification (OIDC, jose4j)";
-        if (f ~ /^(com\.arjuna|io\.quarkus\.narayana|jakarta\.transaction)/) return "transactions (Narayana)";
-        if (f ~ /^(io\.vertx|io\.netty)/) return "HTTP (Vert.x, Netty)";
-        if (f ~ /^(io\.quarkus\.arc|io\.smallrye\.context)/) return "CDI and context propagation";
-        if (f ~ /^(io\.micrometer|org\.jboss\.logging|org\.jboss\.logmanager)/) return "metrics and logging";
-        if (f ~ /^(com\.fasterxml|jakarta\.json|org\.eclipse\.yasson|org\.glassfish\.json|org\.eclipse\.parsson)/) return "JSON";
-        return "";
-    }
+jfr print --events jdk.ObjectAllocationSample --stack-depth 200 "$jfr_file" | awk -v requests="$requests" "$LAYER_AWK"'
     function bytes(v, u) { return u == "kB" ? v * 1024 : u == "MB" ? v * 1048576 : u == "GB" ? v * 1073741824 : v }
     /^jdk\.ObjectAllocationSample/ {w = 0; owner = ""; ours = ""; instack = 0}
     /^[[:space:]]*weight = / {w = bytes($3 + 0, $4); total += w}
