@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static ru.ediary.test.GraphQL.call;
 import static ru.ediary.test.GraphQL.errorCode;
 
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import ru.ediary.test.Fixtures;
+import ru.ediary.test.SqlRecorder;
 import ru.ediary.test.Fixtures.Person;
 
 /**
@@ -28,13 +29,8 @@ class RepeatedDocumentsTest {
     @Inject
     Fixtures fixtures;
     @Inject
-    SessionFactory sessionFactory;
-
-    private long statementsDuring(Runnable request) {
-        long before = sessionFactory.getStatistics().getPrepareStatementCount();
-        request.run();
-        return sessionFactory.getStatistics().getPrepareStatementCount() - before;
-    }
+    @PersistenceUnitExtension
+    SqlRecorder recorder;
 
     @Test
     void aValidDocumentOverTheComplexityLimitIsRefusedEachTimeItRepeats() {
@@ -47,7 +43,7 @@ class RepeatedDocumentsTest {
         String document = wide.append("}").toString();
         for (int time = 1; time <= 3; time++) {
             JsonPath[] answer = new JsonPath[1];
-            long statements = statementsDuring(() -> answer[0] = call(token, document));
+            long statements = recorder.record(() -> answer[0] = call(token, document)).prepared();
             assertEquals("QUERY_TOO_COMPLEX", errorCode(answer[0]), "time " + time + ": " + answer[0].prettify());
             assertNull(answer[0].get("data"));
             assertEquals(0, statements, "time " + time);

@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static ru.ediary.test.GraphQL.call;
 
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import ru.ediary.test.Fixtures;
+import ru.ediary.test.SqlRecorder;
 
 /** Depth, complexity and token caps: refused before execution, so before any SQL. */
 @QuarkusTest
@@ -46,13 +47,8 @@ class QueryLimitsTest {
     @Inject
     Fixtures fixtures;
     @Inject
-    SessionFactory sessionFactory;
-
-    private long statementsDuring(Runnable request) {
-        long before = sessionFactory.getStatistics().getPrepareStatementCount();
-        request.run();
-        return sessionFactory.getStatistics().getPrepareStatementCount() - before;
-    }
+    @PersistenceUnitExtension
+    SqlRecorder recorder;
 
     @Test
     void graphiqlsIntrospectionAndTheDashboardFitUnderTheLimits() throws Exception {
@@ -69,7 +65,7 @@ class QueryLimitsTest {
                 + " { ofType { ofType { ofType { name } } } } } } } } } } } } } }";
         JsonPath[] answer = new JsonPath[1];
 
-        long statements = statementsDuring(() -> answer[0] = call(token, deep));
+        long statements = recorder.record(() -> answer[0] = call(token, deep)).prepared();
 
         assertTrue(answer[0].getString("errors[0].message").contains("depth"), answer[0].prettify());
         assertEquals("QUERY_TOO_COMPLEX", answer[0].getString("errors[0].extensions.code"));
@@ -88,7 +84,7 @@ class QueryLimitsTest {
         wide.append("}");
         JsonPath[] answer = new JsonPath[1];
 
-        long statements = statementsDuring(() -> answer[0] = call(token, wide.toString()));
+        long statements = recorder.record(() -> answer[0] = call(token, wide.toString())).prepared();
 
         assertNull(answer[0].get("data"));
         assertTrue(answer[0].getString("errors[0].message").contains("complexity"), answer[0].getString("errors[0].message"));
