@@ -25,6 +25,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import ru.ediary.config.EdiaryConfig;
+import ru.ediary.config.EdiaryConfig.Graphql.FieldVisibility;
 
 /**
  * Settings of the GraphQL engine (graphql-java under SmallRye GraphQL) that configuration alone does not reach.
@@ -32,9 +34,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <li>The parser's token cap ({@code quarkus.smallrye-graphql.parser-max-tokens}) for operations: SmallRye sets
  * graphql-java's general default parser options, but graphql-java parses operations with its separate operation
  * defaults (15,000 tokens), so the configured cap is applied there too.
- * <li>Introspection ({@code __schema}, {@code __type}) is refused when the field visibility is
- * {@code no-introspection} (production's default): graphql-java's own switch, since the visibility setting
- * leaves {@code __schema} and {@code __type} answering.
+ * <li>Introspection ({@code __schema}, {@code __type}) is refused when {@code ediary.graphql.field-visibility} is
+ * {@code no-introspection} (production's default): graphql-java's own switch. SmallRye's
+ * {@code field-visibility} is left at its default: it leaves {@code __schema} and {@code __type} answering, and
+ * its pattern check ran for every field of every answer (a tenth of a diary page's allocation).
  * <li>Every error a client gets carries one of the documented {@code extensions.code}s; errors of the engine
  * itself (parse, validation, variable coercion, query limits) get theirs here. Messages about an input value
  * never repeat the value.
@@ -48,10 +51,9 @@ public class GraphQLEngine {
     private final int maxTokens;
     private final boolean introspection;
 
-    GraphQLEngine(@ConfigProperty(name = "quarkus.smallrye-graphql.parser-max-tokens") int maxTokens,
-            @ConfigProperty(name = "quarkus.smallrye-graphql.field-visibility", defaultValue = "default") String visibility) {
+    GraphQLEngine(@ConfigProperty(name = "quarkus.smallrye-graphql.parser-max-tokens") int maxTokens, EdiaryConfig config) {
         this.maxTokens = maxTokens;
-        this.introspection = !visibility.strip().equalsIgnoreCase("no-introspection");
+        this.introspection = config.graphql().fieldVisibility() != FieldVisibility.NO_INTROSPECTION;
     }
 
     /** Before the first request: both are JVM-wide settings of graphql-java. */

@@ -24,6 +24,22 @@ public interface EdiaryConfig {
 
     Confirmation confirmation();
 
+    Graphql graphql();
+
+    interface Graphql {
+        /**
+         * Whether {@code __schema} and {@code __type} answer: {@code default} (they do) or {@code no-introspection}
+         * (refused; production's default, {@code GRAPHQL_FIELD_VISIBILITY}). Applied with graphql-java's own switch
+         * (api.GraphQLEngine), not with SmallRye's field visibility, which checks every field of every answer.
+         */
+        @WithDefault("default")
+        FieldVisibility fieldVisibility();
+
+        enum FieldVisibility {
+            DEFAULT, NO_INTROSPECTION
+        }
+    }
+
     interface Metrics {
         /**
          * Distinct client-chosen operation names kept as metric tags; later new names count as "other", so a
