@@ -7,11 +7,13 @@ import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.introspection.Introspection;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
 import graphql.parser.ParserOptions;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
@@ -36,8 +38,8 @@ import ru.ediary.config.EdiaryConfig.Graphql.FieldVisibility;
  * defaults (15,000 tokens), so the configured cap is applied there too.
  * <li>Introspection ({@code __schema}, {@code __type}) is refused when {@code ediary.graphql.field-visibility} is
  * {@code no-introspection} (production's default): graphql-java's own switch. SmallRye's
- * {@code field-visibility} is left at its default: it leaves {@code __schema} and {@code __type} answering, and
- * its pattern check ran for every field of every answer (a tenth of a diary page's allocation).
+ * {@code no-introspection} visibility left {@code __schema} and {@code __type} answering; its field visibility is
+ * replaced by graphql-java's plain one (see {@link #configure}).
  * <li>Every error a client gets carries one of the documented {@code extensions.code}s; errors of the engine
  * itself (parse, validation, variable coercion, query limits) get theirs here. Messages about an input value
  * never repeat the value.
@@ -63,10 +65,21 @@ public class GraphQLEngine {
         Introspection.enabledJvmWide(introspection);
     }
 
-    /** SmallRye fires its GraphQL builder as a CDI event: our codes come after its own instrumentation. */
-    GraphQL.Builder withErrorCodes(@Observes GraphQL.Builder builder) {
-        Instrumentation configured = builder.build().getInstrumentation();
-        return builder.instrumentation(new ChainedInstrumentation(configured, new ErrorCodes()));
+    /**
+     * SmallRye fires its GraphQL builder as a CDI event: our codes come after its own instrumentations, all in one
+     * flat chain without per-field hooks ({@link EngineInstrumentation}), and the schema gets graphql-java's plain
+     * field visibility. SmallRye installs a pattern check ({@code BlockedFields})
+     * for any {@code field-visibility} value, its default included, and graphql-java asks it for every field of every
+     * document and answer: on a diary page that was a tenth of the allocation, to block nothing (every caller sees
+     * the same schema; introspection is refused above, by graphql-java's own switch).
+     */
+    void configure(@Observes GraphQL.Builder builder) {
+        GraphQL configured = builder.build();
+        GraphQLSchema schema = configured.getGraphQLSchema();
+        GraphQLCodeRegistry plain = schema.getCodeRegistry()
+                .transform(registry -> registry.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY));
+        builder.schema(schema.transform(copy -> copy.codeRegistry(plain)))
+                .instrumentation(EngineInstrumentation.of(configured.getInstrumentation(), new ErrorCodes()));
     }
 
     /** Gives every engine error a documented code and drops input values from coercion messages. */

@@ -1,0 +1,87 @@
+package ru.ediary.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import io.smallrye.graphql.execution.QueryCache;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The engine's instrumentations keep doing their work in one flat chain that asks nothing per field. */
+class EngineInstrumentationTest {
+
+    private static final GraphQLSchema SCHEMA = new SchemaGenerator().makeExecutableSchema(
+            new SchemaParser().parse("type Query { n: Int, child: Query }"),
+            RuntimeWiring.newRuntimeWiring().type("Query", type -> type
+                    .dataFetcher("n", env -> 1)
+                    .dataFetcher("child", env -> Map.of())).build());
+
+    private static ExecutionResult run(Instrumentation instrumentation, String query) {
+        return GraphQL.newGraphQL(SCHEMA).instrumentation(instrumentation).build().execute(query);
+    }
+
+    private static EngineInstrumentation asTheServerBuildsIt(Instrumentation... more) {
+        Instrumentation smallRyes = new ChainedInstrumentation(new MaxQueryComplexityInstrumentation(20),
+                new MaxQueryDepthInstrumentation(3), new QueryCache());
+        Instrumentation[] all = new Instrumentation[more.length + 2];
+        all[0] = smallRyes;
+        all[1] = new GraphQLEngine.ErrorCodes();
+        System.arraycopy(more, 0, all, 2, more.length);
+        return EngineInstrumentation.of(all);
+    }
+
+    @Test
+    void smallRyesLimitsAndCacheAndOurCodesAreOneFlatChainWithoutFieldHooks() {
+        EngineInstrumentation engine = asTheServerBuildsIt();
+        assertEquals(4, engine.getInstrumentations().size());
+        assertFalse(engine.chainsFieldHooks());
+        assertEquals(Map.of("n", 1, "child", Map.of("n", 1)), run(engine, "{ n child { n } }").getData());
+    }
+
+    @Test
+    void theLimitsStillRefuseWithoutFieldHooks() {
+        ExecutionResult tooDeep = run(asTheServerBuildsIt(), "{ child { child { child { child { n } } } } }");
+        assertNull(tooDeep.getData());
+        assertEquals("QUERY_TOO_COMPLEX", tooDeep.getErrors().get(0).getExtensions().get("code"));
+        StringBuilder wide = new StringBuilder("{");
+        for (int i = 0; i < 21; i++) {
+            wide.append(" a").append(i).append(": n");
+        }
+        ExecutionResult tooComplex = run(asTheServerBuildsIt(), wide.append(" }").toString());
+        assertEquals("QUERY_TOO_COMPLEX", tooComplex.getErrors().get(0).getExtensions().get("code"));
+    }
+
+    @Test
+    void anInstrumentationWithFieldHooksHasThemCalledForEveryField() {
+        AtomicInteger fetches = new AtomicInteger();
+        Instrumentation counting = new SimplePerformantInstrumentation() {
+            @Override
+            public InstrumentationContext<Object> beginFieldFetch(InstrumentationFieldFetchParameters parameters,
+                    InstrumentationState state) {
+                fetches.incrementAndGet();
+                return null;
+            }
+        };
+        EngineInstrumentation engine = asTheServerBuildsIt(counting);
+        assertTrue(engine.chainsFieldHooks());
+        run(engine, "{ n child { n } }");
+        assertEquals(3, fetches.get());
+    }
+}
