@@ -29,6 +29,14 @@ class ArchitectureTest {
                     .flatMap(m -> m.getParameters().stream()).anyMatch(p -> p.isAnnotatedWith(Source.class)));
 
     @ArchTest
+    static final ArchRule resolversDoNotReadTheSelectionSet = noClasses()
+            .should().callMethod(io.smallrye.graphql.api.Context.class, "getSelectedFields")
+            .orShould().callMethod(io.smallrye.graphql.api.Context.class, "getSelectedAndSourceFields")
+            .orShould().callMethod(graphql.schema.DataFetchingEnvironment.class, "getSelectionSet")
+            .because("operations are fetched without their selection set (api.SharedOperationFetchers); "
+                    + "read the document, as diary.SiblingFields does");
+
+    @ArchTest
     static final ArchRule featurePackagesHaveNoCycles = slices().matching("ru.ediary.(*)..")
             .should().beFreeOfCycles();
 
