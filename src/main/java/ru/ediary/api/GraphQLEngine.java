@@ -11,10 +11,10 @@ import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.introspection.Introspection;
+import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
-import graphql.parser.ParserOptions;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
 import io.quarkus.runtime.StartupEvent;
@@ -68,10 +68,10 @@ public class GraphQLEngine {
     /**
      * SmallRye fires its GraphQL builder as a CDI event: our codes come after its own instrumentations, all in one
      * flat chain without per-field hooks ({@link EngineInstrumentation}), and the schema gets graphql-java's plain
-     * field visibility. SmallRye installs a pattern check ({@code BlockedFields})
-     * for any {@code field-visibility} value, its default included, and graphql-java asks it for every field of every
-     * document and answer: on a diary page that was a tenth of the allocation, to block nothing (every caller sees
-     * the same schema; introspection is refused above, by graphql-java's own switch).
+     * field visibility. SmallRye installs a pattern check ({@code BlockedFields}) for any {@code field-visibility}
+     * value, its default included, and graphql-java asks it for every field of every document and answer: on a diary
+     * page that was a tenth of the allocation, to block nothing (every caller sees the same schema; introspection is
+     * refused above, by graphql-java's own switch).
      */
     void configure(@Observes GraphQL.Builder builder) {
         GraphQL configured = builder.build();
