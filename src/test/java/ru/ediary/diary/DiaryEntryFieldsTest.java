@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static ru.ediary.test.GraphQL.call;
+import static ru.ediary.test.GraphQL.errorCode;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -75,6 +76,21 @@ class DiaryEntryFieldsTest {
         assertTrue(!changedAt.isBefore(before) && changedAt.isBefore(Instant.now().plus(Duration.ofSeconds(1))),
                 "changedAt " + changedAt);
         assertEquals(List.of(mark(4, 3, "HOMEWORK", "Аккуратно"), mark(5, 1, "LESSON", null)), node.get("marks"));
+    }
+
+    @Test
+    void aCallerWhoIsNotEntitledGetsNoneOfTheseFieldsForAnotherFamilysChild() {
+        ClassRef schoolClass = fixtures.schoolClass(fixtures.school(), fixtures.teacher());
+        UUID child = fixtures.student(schoolClass, EnrolmentStatus.ENROLLED, null, null);
+        fixtures.guardianOf(child, fixtures.person());
+        DiarySteps.upsert(schoolClass.school().systemToken(),
+                List.of(DiarySteps.entry(fixtures.studentRecord(child).externalId, LocalDate.now().minusDays(1), 1)));
+        // a signed-in stranger and another school's system, each typing this child's id
+        for (String token : List.of(fixtures.person().token(), fixtures.school().systemToken())) {
+            JsonPath answer = call(token, PAGE, Map.of("c", child.toString()));
+            assertEquals("NOT_FOUND", errorCode(answer), answer.prettify());
+            assertNull(answer.get("data.diary"), answer.prettify());
+        }
     }
 
     private static Map<String, Object> mark(int value, int weight, String kind, String comment) {
