@@ -18,13 +18,15 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.json.JsonReaderFactory;
+import java.io.StringReader;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * GraphQL over HTTP as the specification (graphql-over-http, 2024 draft) describes it, around SmallRye GraphQL's
- * handler, which executes the request:
+ * GraphQL over HTTP as the specification (graphql-over-http, 2024 draft) describes it; a request that passes is
+ * executed by {@link GraphQLExecution} on the same worker thread:
  * <ul>
  * <li>The answer's media type: {@code application/graphql-response+json} when the client asks for it, else
  * {@code application/json} (also for {@code *}{@code /*} and for a request without Accept, the spec's legacy rule);
@@ -56,12 +58,16 @@ public class GraphQLOverHttp {
     /** Documents known to parse under the (JVM-wide, fixed at start) parser options; emptied when full. */
     private static final Set<String> PARSED = ConcurrentHashMap.newKeySet();
 
+    private static final JsonReaderFactory READERS = jakarta.json.Json.createReaderFactory(null);
+
     private final GraphQLHttpGuards guards;
     private final CurrentVertxRequest currentRequest;
+    private final GraphQLExecution execution;
 
-    GraphQLOverHttp(GraphQLHttpGuards guards, CurrentVertxRequest currentRequest) {
+    GraphQLOverHttp(GraphQLHttpGuards guards, CurrentVertxRequest currentRequest, GraphQLExecution execution) {
         this.guards = guards;
         this.currentRequest = currentRequest;
+        this.execution = execution;
     }
 
     void register(@Observes Router router) {
@@ -79,15 +85,24 @@ public class GraphQLOverHttp {
         String contentType = context.request().getHeader("Content-Type");
         boolean documentBody = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/graphql");
         String query;
+        jakarta.json.JsonObject request;
         if (documentBody) {
             query = context.body().asString();
+            request = jakarta.json.Json.createObjectBuilder().add("query", query).build();
         } else {
-            Object request = requestOrProblem(context.body().buffer());
-            if (request instanceof String problem) {
+            Object checked = requestOrProblem(context.body().buffer());
+            if (checked instanceof String problem) {
                 guards.refuse(context, 400, "BAD_REQUEST", problem, mediaType);
                 return;
             }
-            query = ((JsonObject) request).getString("query");
+            query = ((JsonObject) checked).getString("query");
+            try (var reader = READERS.createReader(new StringReader(context.body().asString()))) {
+                // the engine takes JSON-P; this parser accepts what the one above accepted
+                request = reader.readObject();
+            } catch (jakarta.json.JsonException e) {
+                guards.refuse(context, 400, "BAD_REQUEST", "Тело запроса не удалось разобрать как JSON.", mediaType);
+                return;
+            }
         }
         String syntaxError = syntaxError(query);
         if (syntaxError != null) {
@@ -107,7 +122,7 @@ public class GraphQLOverHttp {
                 response.setStatusCode(400);
             }
         });
-        context.next();
+        execution.execute(context, request);
     }
 
     /**
