@@ -97,7 +97,10 @@ public class OperationObserver {
                 .tags("operation", operation, "type", type, "outcome", outcome)
                 .serviceLevelObjectives(BUCKETS)
                 .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
-        ACCESS.infof("graphql %s %s outcome=%s duration_ms=%d", type, operation, outcome, nanos / 1_000_000);
+        if (ACCESS.isInfoEnabled()) {
+            // concatenated: infof's java.util.Formatter was 2 % of a diary page's CPU
+            ACCESS.info("graphql " + type + ' ' + operation + " outcome=" + outcome + " duration_ms=" + nanos / 1_000_000);
+        }
         MDC.remove("operation");
     }
 
