@@ -45,11 +45,11 @@ final class EngineInstrumentation extends ChainedInstrumentation {
         this.fieldHooks = leaves.stream().anyMatch(EngineInstrumentation::hasFieldHooks);
     }
 
-    /** One flat chain of the given instrumentations, nested chains unpacked, in order. */
+    /** One flat chain of the given instrumentations, nested chains unpacked, in order; the query limits as {@link DocumentLimits}. */
     static EngineInstrumentation of(Instrumentation... instrumentations) {
         List<Instrumentation> leaves = new ArrayList<>();
         flatten(Arrays.asList(instrumentations), leaves);
-        return new EngineInstrumentation(leaves);
+        return new EngineInstrumentation(DocumentLimits.replaceIn(leaves));
     }
 
     boolean chainsFieldHooks() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
@@ -50,7 +51,7 @@ class EngineInstrumentationTest {
     @Test
     void smallRyesLimitsAndCacheAndOurCodesAreOneFlatChainWithoutFieldHooks() {
         EngineInstrumentation engine = asTheServerBuildsIt();
-        assertEquals(4, engine.getInstrumentations().size());
+        assertEquals(3, engine.getInstrumentations().size()); // the two limits are one DocumentLimits
         assertFalse(engine.chainsFieldHooks());
         assertEquals(Map.of("n", 1, "child", Map.of("n", 1)), run(engine, "{ n child { n } }").getData());
     }
@@ -83,5 +84,54 @@ class EngineInstrumentationTest {
         assertTrue(engine.chainsFieldHooks());
         run(engine, "{ n child { n } }");
         assertEquals(3, fetches.get());
+    }
+
+    /** As the server runs it: documents parsed once and kept by SmallRye's cache, the limits depth 3 and complexity 20. */
+    private static GraphQL cachingEngine(AtomicInteger walkedFields) {
+        QueryCache documents = new QueryCache();
+        var complexity = new MaxQueryComplexityInstrumentation(20, (environment, children) -> {
+            walkedFields.incrementAndGet();
+            return 1 + children;
+        });
+        Instrumentation chain = EngineInstrumentation.of(new ChainedInstrumentation(complexity,
+                new MaxQueryDepthInstrumentation(3), documents), new GraphQLEngine.ErrorCodes());
+        return GraphQL.newGraphQL(SCHEMA).instrumentation(chain).preparsedDocumentProvider(documents).build();
+    }
+
+    @Test
+    void aDocumentWithinTheLimitsIsMeasuredOnceAndARefusedOneOnEveryRequest() {
+        AtomicInteger walked = new AtomicInteger();
+        GraphQL engine = cachingEngine(walked);
+        // SmallRye's cache keeps a second parse of a document that validated: the first two requests see two documents
+        for (int i = 0; i < 2; i++) {
+            assertEquals(Map.of("n", 1, "child", Map.of("n", 1)), engine.execute("{ n child { n } }").getData());
+        }
+        int measured = walked.get();
+        assertTrue(measured >= 3, "three fields walked at least once");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Map.of("n", 1, "child", Map.of("n", 1)), engine.execute("{ n child { n } }").getData());
+        }
+        assertEquals(measured, walked.get(), "the cached document is not walked again");
+
+        String tooDeep = "{ child { child { child { child { n } } } } }";
+        for (int i = 0; i < 2; i++) {
+            ExecutionResult refused = engine.execute(tooDeep);
+            assertNull(refused.getData());
+            assertEquals("QUERY_TOO_COMPLEX", refused.getErrors().get(0).getExtensions().get("code"));
+        }
+    }
+
+    @Test
+    void aDocumentWithDirectivesIsMeasuredWithEachRequestsVariables() {
+        GraphQL engine = cachingEngine(new AtomicInteger());
+        String query = "query Deep($deep: Boolean!) { child { n child @include(if: $deep) { child { child { n } } } } }";
+        for (int i = 0; i < 2; i++) { // the second one sees the document SmallRye's cache keeps
+            ExecutionResult shallow = engine.execute(ExecutionInput.newExecutionInput(query).variables(Map.of("deep", false)));
+            assertEquals(Map.of("child", Map.of("n", 1)), shallow.getData(), shallow.getErrors().toString());
+        }
+
+        ExecutionResult deep = engine.execute(ExecutionInput.newExecutionInput(query).variables(Map.of("deep", true)));
+        assertNull(deep.getData());
+        assertEquals("QUERY_TOO_COMPLEX", deep.getErrors().get(0).getExtensions().get("code"));
     }
 }
