@@ -1,6 +1,8 @@
 package ru.ediary.account;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -26,6 +28,7 @@ import ru.ediary.api.validation.Emails;
 import ru.ediary.api.validation.InputValidator;
 import ru.ediary.api.validation.PersonName;
 import ru.ediary.api.validation.PhoneNumbers;
+import ru.ediary.config.EdiaryConfig;
 
 @ApplicationScoped
 public class AccountService {
@@ -39,10 +42,35 @@ public class AccountService {
     @Inject
     ContactConfirmationService confirmations;
 
-    AccountService(AccountRepository accounts, InputValidator validator, Clock clock) {
+    /** An account found in line with a token's claims: its id (a subject's never changes) and those claims. */
+    private record Known(UUID id, String claims) {
+    }
+
+    /** By subject, null when turned off; see {@link #knownAccountId}. */
+    private final Cache<String, Known> known;
+
+    AccountService(AccountRepository accounts, InputValidator validator, Clock clock, EdiaryConfig config) {
         this.clock = clock;
         this.accounts = accounts;
         this.validator = validator;
+        int size = config.identity().knownAccounts();
+        this.known = size <= 0 ? null
+                : Caffeine.newBuilder().maximumSize(size).expireAfterWrite(config.identity().knownAccountsTtl()).build();
+    }
+
+    /**
+     * The caller's account id without a statement, when this instance has found the account in line with exactly
+     * these claims before ({@link #ensureRegistered} would read it and find nothing to write); null when it has to
+     * be read. Only the contact claims are synced, so only they are compared.
+     */
+    public UUID knownAccountId(TokenProfile profile) {
+        Known entry = known == null ? null : known.getIfPresent(profile.subject());
+        return entry != null && entry.claims().equals(syncedClaims(profile)) ? entry.id() : null;
+    }
+
+    private static String syncedClaims(TokenProfile profile) {
+        return profile.email() + '\n' + profile.emailVerified() + '\n' + profile.phoneNumber() + '\n'
+                + profile.phoneNumberVerified() + '\n' + profile.snils();
     }
 
     /**
@@ -56,10 +84,13 @@ public class AccountService {
         String digest = IdentityClaims.digest(profile);
         Account account = QuarkusTransaction.joiningExisting()
                 .call(() -> accounts.findBySubject(profile.subject()).orElse(null));
-        if (account != null && (digest == null || digest.equals(account.identityClaimsHash))) {
-            return account;
+        if (account == null || digest != null && !digest.equals(account.identityClaimsHash)) {
+            account = QuarkusTransaction.requiringNew().call(() -> register(profile));
         }
-        return QuarkusTransaction.requiringNew().call(() -> register(profile));
+        if (known != null) {
+            known.put(profile.subject(), new Known(account.id, syncedClaims(profile)));
+        }
+        return account;
     }
 
     private Account register(TokenProfile profile) {

@@ -24,6 +24,7 @@ public class Caller {
     EdiaryConfig config;
 
     private Account account;
+    private UUID accountId;
 
     public void requireAuthenticated() throws UnauthenticatedException {
         if (identity.isAnonymous()) {
@@ -63,9 +64,19 @@ public class Caller {
      * The calling person's account, registered from the token's claims on the first call and brought in line
      * with them on the request's first call (a write only when they differ), so a change made at the identity
      * provider counts from the next request on. Read once per request: every resolver of the request shares it.
+     * When this instance has already found the account in line with the same claims, the id is answered without
+     * reading it ({@link AccountService#knownAccountId}).
      */
     public UUID accountId() throws ApiException {
-        return account().id;
+        if (account == null && accountId == null) {
+            requireAuthenticated();
+            if (isSchoolSystem()) {
+                throw new ForbiddenException("Операция доступна только пользователям портала.");
+            }
+            // the id alone needs no statement when this instance already found the account in line with these claims
+            accountId = accounts.knownAccountId(TokenProfile.of(token, config.identity().snilsClaim()));
+        }
+        return accountId != null ? accountId : account().id;
     }
 
     /** The calling person's account as the request's first call found it (see {@link #accountId()}); do not change it. */

@@ -235,5 +235,20 @@ public interface EdiaryConfig {
          */
         @WithDefault("snils")
         String snilsClaim();
+
+        /**
+         * How many callers' account ids each instance remembers (by token subject, with the contact claims that
+         * token carried), so a request that needs only the id (a diary page) does not read the account again while
+         * the claims stay the same. 0 turns it off.
+         */
+        @WithDefault("20000")
+        int knownAccounts();
+
+        /**
+         * How long an account id is remembered: a bound on how long this instance goes without reading an account
+         * whose claims another instance has brought in line with a different token.
+         */
+        @WithDefault("PT10M")
+        java.time.Duration knownAccountsTtl();
     }
 }
