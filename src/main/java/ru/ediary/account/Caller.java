@@ -69,24 +69,16 @@ public class Caller {
      */
     public UUID accountId() throws ApiException {
         if (account == null && accountId == null) {
-            requireAuthenticated();
-            if (isSchoolSystem()) {
-                throw new ForbiddenException("Операция доступна только пользователям портала.");
-            }
             // the id alone needs no statement when this instance already found the account in line with these claims
-            accountId = accounts.knownAccountId(TokenProfile.of(token, config.identity().snilsClaim()));
+            accountId = accounts.knownAccountId(personProfile());
         }
         return accountId != null ? accountId : account().id;
     }
 
     /** The calling person's account as the request's first call found it (see {@link #accountId()}); do not change it. */
     public Account account() throws ApiException {
-        requireAuthenticated();
-        if (isSchoolSystem()) {
-            throw new ForbiddenException("Операция доступна только пользователям портала.");
-        }
-        if (account == null) {
-            account = accounts.ensureRegistered(TokenProfile.of(token, config.identity().snilsClaim()));
+        if (account == null) { // set only after the checks passed, for this request's one caller
+            account = accounts.ensureRegistered(personProfile());
         }
         return account;
     }
