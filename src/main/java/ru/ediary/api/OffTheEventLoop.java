@@ -1,7 +1,6 @@
 package ru.ediary.api;
 
 import graphql.ExecutionResult;
-import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.AsyncSerialExecutionStrategy;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.ExecutionContext;
@@ -46,7 +45,8 @@ final class OffTheEventLoop {
         return answer;
     }
 
-    static final class Query extends AsyncExecutionStrategy {
+    /** Also completes plain subtrees in one walk ({@link PlainSubtrees}). */
+    static final class Query extends PlainSubtrees {
 
         private final UnitOfWork units;
 

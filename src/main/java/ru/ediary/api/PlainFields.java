@@ -1,8 +1,9 @@
 package ru.ediary.api;
 
 import graphql.GraphQLException;
-import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.LightDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.PlugableDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.helper.FieldHelper;
 import io.smallrye.graphql.schema.model.Field;
@@ -17,6 +18,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Member;
 import java.lang.reflect.Method;
+import java.util.function.Supplier;
 
 /**
  * Fetchers for the plain fields of our API types (record components, public fields): they read the property and
@@ -43,25 +45,51 @@ public final class PlainFields implements DataFetcherService {
         return new Fetcher(field, owner);
     }
 
-    /** Reads one property of the source object; thread-safe, the accessor is built on first use. */
-    static final class Fetcher implements PlugableDataFetcher<Object>, TrivialDataFetcher<Object> {
+    /**
+     * Reads one property of the source object; thread-safe, the accessor is built on first use. A light fetcher:
+     * graphql-java builds no environment for it (arguments, step info, selection set) unless the field's output
+     * adapter needs one.
+     */
+    static final class Fetcher implements PlugableDataFetcher<Object>, LightDataFetcher<Object> {
 
         private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
 
         private final Field field;
         private final Reference owner;
         private final Output output;
+        // SmallRye's output helper reads the environment only to adapt a wrapped value (a map's key argument)
+        private final boolean needsEnvironment;
         private volatile MethodHandle getter;
 
         Fetcher(Field field, Reference owner) {
             this.field = field;
             this.owner = owner;
             this.output = new Output(field);
+            this.needsEnvironment = output.needed && field.hasWrapper();
         }
 
         @Override
         public Object get(DataFetchingEnvironment environment) throws Exception {
-            Object source = environment.getSource();
+            return read(environment.getSource(), environment);
+        }
+
+        @Override
+        public Object get(GraphQLFieldDefinition definition, Object source, Supplier<DataFetchingEnvironment> environment)
+                throws Exception {
+            return read(source, needsEnvironment ? environment.get() : null);
+        }
+
+        /** Whether {@link #read(Object)} gives what graphql-java's fetch would. */
+        boolean readsWithoutEnvironment() {
+            return !needsEnvironment;
+        }
+
+        /** The field's value on this source, for a fetcher that {@link #readsWithoutEnvironment()}. */
+        Object read(Object source) throws Exception {
+            return read(source, null);
+        }
+
+        private Object read(Object source, DataFetchingEnvironment environment) throws Exception {
             if (source == null) {
                 return null;
             }

@@ -2,7 +2,9 @@ package ru.ediary.api;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import graphql.GraphQL;
 import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLObjectType;
@@ -10,7 +12,9 @@ import graphql.schema.GraphQLSchema;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smallrye.graphql.execution.ExecutionService;
 import jakarta.inject.Inject;
+import java.lang.reflect.Method;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +29,9 @@ class PlainFieldsTest {
 
     @Inject
     GraphQLSchema schema;
+
+    @Inject
+    ExecutionService engine;
 
     private DataFetcher<?> fetcher(String type, String field) {
         GraphQLObjectType object = (GraphQLObjectType) schema.getType(type);
@@ -41,6 +48,21 @@ class PlainFieldsTest {
                 {"Child", "fullName"}}) {
             assertInstanceOf(PlainFields.Fetcher.class, fetcher(field[0], field[1]), String.join(".", field));
         }
+    }
+
+    @Test
+    void theDiaryPageIsReadWithoutAnEnvironmentAndQueriesRunWithPlainSubtrees() throws Exception {
+        for (String[] field : new String[][] {
+                {"DiaryEntry", "date"}, {"DiaryEntry", "changedAt"}, {"DiaryEntry", "marks"},
+                {"DiaryEntry", "attendance"}, {"Mark", "kind"}, {"DiaryConnection", "pageInfo"},
+                {"PageInfo", "endCursor"}}) {
+            PlainFields.Fetcher plain = (PlainFields.Fetcher) fetcher(field[0], field[1]);
+            assertTrue(plain.readsWithoutEnvironment(), String.join(".", field));
+        }
+        // SmallRye keeps its engine to itself; this pins the wiring UnitOfWork.install adds to it
+        Method graphQL = ExecutionService.class.getDeclaredMethod("getGraphQL");
+        graphQL.setAccessible(true);
+        assertInstanceOf(PlainSubtrees.class, ((GraphQL) graphQL.invoke(engine)).getQueryStrategy());
     }
 
     @Test
