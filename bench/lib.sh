@@ -137,3 +137,17 @@ spread() {
 mint_tokens() {
     java "$BENCH_DIR/Tokens.java" "$REPO_DIR/src/dev/dev-signing-key.pem"
 }
+
+# For the benchmarks the PostGraphile peer also serves: checks that $1 is dashboard or diary and that the parents'
+# token lines exist, and exports what bench/wrk/common.lua reads (BENCH_DIR, BENCH_LINES).
+parent_benchmark() {
+    case $1 in
+        dashboard | diary) ;;
+        *) echo "unknown benchmark $1 (dashboard or diary)" >&2; exit 2 ;;
+    esac
+    export BENCH_DIR BENCH_LINES=$BENCH_RESULTS/tokens/parents.tsv
+    if [[ ! -s $BENCH_LINES ]]; then
+        echo "No $BENCH_LINES: run bench/tokens.sh first" >&2
+        exit 1
+    fi
+}

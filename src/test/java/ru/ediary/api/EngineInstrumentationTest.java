@@ -12,10 +12,6 @@ import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
-import graphql.execution.instrumentation.InstrumentationContext;
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
@@ -71,19 +67,11 @@ class EngineInstrumentationTest {
 
     @Test
     void anInstrumentationWithFieldHooksHasThemCalledForEveryField() {
-        AtomicInteger fetches = new AtomicInteger();
-        Instrumentation counting = new SimplePerformantInstrumentation() {
-            @Override
-            public InstrumentationContext<Object> beginFieldFetch(InstrumentationFieldFetchParameters parameters,
-                    InstrumentationState state) {
-                fetches.incrementAndGet();
-                return null;
-            }
-        };
+        FieldFetchCounter counting = new FieldFetchCounter();
         EngineInstrumentation engine = asTheServerBuildsIt(counting);
         assertTrue(engine.chainsFieldHooks());
         run(engine, "{ n child { n } }");
-        assertEquals(3, fetches.get());
+        assertEquals(3, counting.fetches());
     }
 
     /** As the server runs it: documents parsed once and kept by SmallRye's cache, the limits depth 3 and complexity 20. */
