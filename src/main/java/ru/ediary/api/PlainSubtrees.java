@@ -102,13 +102,8 @@ class PlainSubtrees extends AsyncExecutionStrategy {
     }
 
     private Shape shapeOf(ExecutionContext context, MergedField field, GraphQLType type) {
-        NodesKey key = new NodesKey(field.getFields(), type);
-        Shape shape = shapes.getIfPresent(key);
-        if (shape == null) {
-            shape = shape(context, field, type);
-            shapes.put(key, shape);
-        }
-        return shape;
+        // shape() never reads the cache, so it may run inside the cache's own computation
+        return shapes.get(new NodesKey(field.getFields(), type), key -> shape(context, field, type));
     }
 
     /** The shape of a value of this type selected by this field, or {@link #NOT_PLAIN}. */
